@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './permissions';
+export * from './messages';
+export * from './password-policy';
+export * from './schemas';

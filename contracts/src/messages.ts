@@ -1,0 +1,134 @@
+/**
+ * Every user-facing message of the API, in zh-CN (default) and en. The server answers errors with
+ * `{ code, message }` translated by Accept-Language; the web app uses the same table for the
+ * messages it shows before a request is made (password policy hints).
+ */
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Entry = Record<Lang, string>;
+
+export const MESSAGES = {
+  'validation.invalid': { 'zh-CN': '{field}：{detail}', en: '{field}: {detail}' },
+  'v.required': { 'zh-CN': '必填', en: 'is required' },
+  'v.invalid_type': { 'zh-CN': '类型不正确', en: 'has the wrong type' },
+  'v.too_short': { 'zh-CN': '至少 {min} 个字符', en: 'must be at least {min} characters' },
+  'v.too_long': { 'zh-CN': '最多 {max} 个字符', en: 'must be at most {max} characters' },
+  'v.too_small': { 'zh-CN': '不得小于 {min}', en: 'must be at least {min}' },
+  'v.too_big': { 'zh-CN': '不得大于 {max}', en: 'must be at most {max}' },
+  'v.too_few': { 'zh-CN': '至少选择 {min} 项', en: 'needs at least {min} item(s)' },
+  'v.invalid_format': { 'zh-CN': '格式不正确', en: 'has an invalid format' },
+  'v.invalid_value': { 'zh-CN': '取值不在允许范围内', en: 'is not an allowed value' },
+  'v.unknown_field': { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },
+  'v.date': { 'zh-CN': '应为有效日期（YYYY-MM-DD）', en: 'must be a valid date (YYYY-MM-DD)' },
+  'v.phone': { 'zh-CN': '应为手机号或固定电话号码', en: 'must be a mobile or landline number' },
+  'v.username': {
+    'zh-CN': '只能包含字母、数字、点、下划线和连字符，3–32 位',
+    en: 'may contain letters, digits, dot, underscore and hyphen, 3–32 characters',
+  },
+  'v.cert_dates': {
+    'zh-CN': '执法证有效期起始日期不得晚于截止日期',
+    en: 'the certificate validity must start before it ends',
+  },
+  'v.cert_incomplete': {
+    'zh-CN': '填写执法证号时须同时填写有效期起止日期',
+    en: 'a certificate number needs its validity start and end dates',
+  },
+  'password.too_short': { 'zh-CN': '密码至少 {min} 位', en: 'at least {min} characters' },
+  'password.classes': {
+    'zh-CN': '须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'at least three of: upper-case, lower-case, digit, symbol',
+  },
+  'password.contains_username': { 'zh-CN': '不得包含用户名', en: 'must not contain the user name' },
+  'password.reused': { 'zh-CN': '新密码不得与当前密码相同', en: 'must differ from the current password' },
+  'auth.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },
+  'auth.session_expired': { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  'auth.locked': {
+    'zh-CN': '连续登录失败次数过多，账号已临时锁定，请于 {retryAt} 后重试（约 {minutes} 分钟）',
+    en: 'Too many failed sign-ins; the account is locked. Try again after {retryAt} (about {minutes} min)',
+  },
+  'auth.rate_limited': {
+    'zh-CN': '尝试过于频繁，请 {seconds} 秒后重试',
+    en: 'Too many attempts; try again in {seconds} s',
+  },
+  'auth.csrf': {
+    'zh-CN': '请求校验失败，请刷新页面后重试',
+    en: 'Request verification failed; reload the page and try again',
+  },
+  'auth.password_change_required': {
+    'zh-CN': '请先修改初始密码',
+    en: 'Please change your initial password first',
+  },
+  'auth.wrong_current_password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  forbidden: { 'zh-CN': '无权执行此操作', en: 'You may not do this' },
+  not_found: { 'zh-CN': '记录不存在', en: 'Not found' },
+  'conflict.username_taken': { 'zh-CN': '用户名“{username}”已被使用', en: 'The user name “{username}” is taken' },
+  'conflict.unit_name_taken': { 'zh-CN': '单位名称“{name}”已存在', en: 'A unit named “{name}” exists' },
+  'org.unit_missing': { 'zh-CN': '所选执法单位不存在或已停用', en: 'The chosen unit does not exist or is inactive' },
+  'org.unit_parent_cycle': {
+    'zh-CN': '上级单位不能是本单位或其下级单位',
+    en: 'A unit cannot be placed under itself or one of its sub-units',
+  },
+  'org.unit_has_active_people': {
+    'zh-CN': '该单位仍有 {count} 名在岗人员，不能停用',
+    en: 'The unit still has {count} active people and cannot be deactivated',
+  },
+  'org.cannot_disable_self': { 'zh-CN': '不能停用自己的账号', en: 'You cannot disable your own account' },
+  'org.last_admin': {
+    'zh-CN': '不能移除最后一名在岗的信息中心管理员',
+    en: 'The last active IT administrator cannot be removed',
+  },
+  'request.too_large': { 'zh-CN': '请求内容过大', en: 'The request is too large' },
+  'request.bad': { 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
+  internal: {
+    'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
+    en: 'Internal error; please try again later (request {requestId})',
+  },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+export function translate(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  const template = MESSAGES[key][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Picks zh-CN unless the Accept-Language header prefers English. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) {
+    return 'zh-CN';
+  }
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export const FIELD_LABELS: Record<string, Entry> = {
+  username: { 'zh-CN': '用户名', en: 'user name' },
+  password: { 'zh-CN': '密码', en: 'password' },
+  currentPassword: { 'zh-CN': '当前密码', en: 'current password' },
+  newPassword: { 'zh-CN': '新密码', en: 'new password' },
+  name: { 'zh-CN': '名称', en: 'name' },
+  code: { 'zh-CN': '代码', en: 'code' },
+  parentId: { 'zh-CN': '上级单位', en: 'parent unit' },
+  unitId: { 'zh-CN': '执法单位', en: 'unit' },
+  roles: { 'zh-CN': '角色', en: 'roles' },
+  certNo: { 'zh-CN': '执法证号', en: 'certificate number' },
+  certValidFrom: { 'zh-CN': '执法证有效期起', en: 'certificate valid from' },
+  certValidTo: { 'zh-CN': '执法证有效期止', en: 'certificate valid to' },
+  phone: { 'zh-CN': '联系电话', en: 'phone' },
+  active: { 'zh-CN': '在岗状态', en: 'active' },
+  page: { 'zh-CN': '页码', en: 'page' },
+  pageSize: { 'zh-CN': '每页条数', en: 'page size' },
+  id: { 'zh-CN': '编号', en: 'id' },
+};
+
+export function fieldLabel(field: string, lang: Lang): string {
+  return FIELD_LABELS[field]?.[lang] ?? field;
+}

@@ -1,0 +1,36 @@
+import type { Role } from './roles';
+
+/**
+ * Permission strings, defined once. The server's policies check them; the web app shows or hides
+ * menu entries by the list the API returns for the signed-in user — it never derives them itself.
+ */
+export const PERMISSIONS = [
+  'unit.read',
+  'unit.manage',
+  'user.read',
+  'user.read_all',
+  'user.manage',
+  'system.admin',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role grants. `user.read` without `user.read_all` means: people of one's own unit. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  officer: ['unit.read'],
+  unit_head: ['unit.read', 'user.read'],
+  agency_head: ['unit.read', 'user.read', 'user.read_all'],
+  legal: ['unit.read', 'user.read', 'user.read_all'],
+  archivist: ['unit.read'],
+  finance: ['unit.read'],
+  it_admin: ['unit.read', 'unit.manage', 'user.read', 'user.read_all', 'user.manage', 'system.admin'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) {
+    for (const permission of ROLE_PERMISSIONS[role]) {
+      granted.add(permission);
+    }
+  }
+  return PERMISSIONS.filter((p) => granted.has(p));
+}

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { registerErrorHandling } from './http/error-handler';
+import { createLedger } from './ledger/ledger';
+import { createAuthService, registerAuthHooks, registerAuthRoutes, type AuthService } from './modules/auth';
+import { createUnitsService, createUsersService, registerOrgRoutes } from './modules/org';
+import { registerSystemRoutes } from './modules/system/system.routes';
+import type { ServiceDeps } from './services';
+import { createLocalBlobStore, type BlobStore } from './storage/blob-store';
+
+export interface App {
+  http: FastifyInstance;
+  database: DatabaseHandle;
+  storage: BlobStore;
+  deps: ServiceDeps;
+  services: {
+    auth: AuthService;
+    units: ReturnType<typeof createUnitsService>;
+    users: ReturnType<typeof createUsersService>;
+  };
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** A clock for tests; the wall clock otherwise. */
+  now?: () => Date;
+  /** Log to stdout as JSON (true for `serve`); tests keep quiet. */
+  logger?: boolean;
+}
+
+/**
+ * Builds the whole application on an open, migrated database: services, then the HTTP layer in
+ * fastify/demo's order — external plugins, app hooks, routes. Used by `serve` and by tests.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const database = openDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const storage = createLocalBlobStore(config.dataDir);
+  await storage.init();
+
+  const now = options.now ?? (() => new Date());
+  const deps: ServiceDeps = {
+    db: database.db,
+    dialect: database.dialect,
+    ledger: createLedger(database.dialect, now),
+    now,
+  };
+  const services = {
+    auth: createAuthService(deps, config),
+    units: createUnitsService(deps),
+    users: createUsersService(deps),
+  };
+
+  const http = Fastify({
+    logger: options.logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  http.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await http.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await http.register(fastifyCookie);
+  await http.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Quancheng API', description: '全程 · 行政执法全过程记录', version: config.version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qc_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  const webDist = existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null;
+  registerErrorHandling(http, { spaIndex: webDist !== null });
+  registerAuthHooks(http, services.auth);
+
+  registerSystemRoutes(http, { database, storage, version: config.version });
+  registerAuthRoutes(http, services.auth, config);
+  registerOrgRoutes(http, services.units, services.users);
+
+  if (webDist) {
+    await http.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });
+  }
+
+  await http.ready();
+  return {
+    http,
+    database,
+    storage,
+    deps,
+    services,
+    async close() {
+      await http.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+
+// int8 (counts, ledger sequence numbers) as JS numbers: exact up to 2^53, far beyond our sizes.
+pg.types.setTypeParser(20, (v) => Number(v));
+import type { DatabaseConfig } from '../config';
+import type { Database } from './types';
+
+export type Dialect = DatabaseConfig['dialect'];
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Anything a repository can run a query on: the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database. SQLite runs in WAL mode with synchronous=FULL (an acknowledged write
+ * survives a power cut), foreign keys on and a busy timeout; PostgreSQL keeps its default
+ * synchronous_commit=on. A PostgreSQL `schema` puts every table there (used by tests).
+ */
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (config.dialect === 'sqlite') {
+    mkdirSync(path.dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgresql', close: () => db.destroy() };
+}
+
+/** Cheap liveness probe for /api/health. */
+export async function pingDatabase(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

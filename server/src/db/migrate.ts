@@ -1,0 +1,28 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import type { Db } from './database';
+import * as createOrg from './migrations/20261128000000_create_org';
+
+/**
+ * Migrations are listed here, in order, rather than discovered from the file system: the same list
+ * works under tsx, in a bundle and in tests. File names: `YYYYMMDDHHmmss_verb_object.ts`.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261128000000_create_org': createOrg,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+export class MigrationError extends Error {}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'qc_migrations', migrationLockTableName: 'qc_migrations_lock' });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error');
+    throw new MigrationError(
+      `migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  return results;
+}

@@ -1,0 +1,80 @@
+
+
+/**
+ * Column conventions, the same on SQLite and PostgreSQL so that one query path serves both:
+ * ids are UUID text; instants are ISO-8601 UTC text (`2026-11-28T04:17:50.123Z`, sortable);
+ * calendar dates are `YYYY-MM-DD` text; flags are integers 0/1 (better-sqlite3 cannot bind
+ * booleans); JSON is text.
+ */
+export type Flag = 0 | 1;
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  code: string | null;
+  parent_id: string | null;
+  active: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  name: string;
+  cert_no: string | null;
+  cert_valid_from: string | null;
+  cert_valid_to: string | null;
+  phone: string | null;
+  unit_id: string;
+  active: Flag;
+  password_hash: string;
+  must_change_password: Flag;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ended_at: string | null;
+  ended_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LedgerEntryTable {
+  /** Gapless, from 1, in append order. */
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  /** SHA-256 (hex) of the canonical JSON of the business row as written, if any. */
+  row_hash: string | null;
+  /** Canonical JSON of the event (RFC 8785). */
+  event: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  ledger_entries: LedgerEntryTable;
+}
+

@@ -1,0 +1,27 @@
+import type { MessageKey } from '@quancheng/contracts';
+
+type Params = Record<string, string | number>;
+
+/**
+ * A refusal the caller can act on. Carries a message key, never a sentence: the error handler
+ * translates it into the caller's language. Services throw these; nothing else reaches clients.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: MessageKey,
+    readonly params: Params = {},
+    readonly extra: { field?: string; retryAt?: string; messageKey?: MessageKey } = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found');
+export const forbidden = () => new AppError(403, 'forbidden');
+export const conflict = (code: MessageKey, params: Params = {}) => new AppError(409, code, params);
+
+/** A 400 about one field; `detail` is the message key describing what is wrong with it. */
+export function invalidField(field: string, detail: MessageKey, params: Params = {}): AppError {
+  return new AppError(400, 'validation.invalid', params, { field, messageKey: detail });
+}
