@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, passwordProblems, permissionsOf, pickLang, ROLE_PERMISSIONS, ROLES, translate, userCreateInput } from './index';
+import {
+  MESSAGES,
+  passwordProblems,
+  permissionsOf,
+  pickLang,
+  ROLE_PERMISSIONS,
+  ROLES,
+  translate,
+  userCreateInput,
+} from './index';
 
 describe('password policy', () => {
   it('accepts a long password of three classes and names every rule a bad one breaks', () => {
@@ -46,7 +55,13 @@ describe('messages', () => {
 
 describe('user input', () => {
   it('rejects impossible dates and unknown roles', () => {
-    const base = { username: 'li.si', name: '李四', password: 'x', unitId: crypto.randomUUID(), roles: ['officer'] };
+    const base = {
+      username: 'li.si',
+      name: '李四',
+      password: 'x',
+      unitId: crypto.randomUUID(),
+      roles: ['officer'],
+    };
     expect(userCreateInput.safeParse(base).success).toBe(true);
     expect(userCreateInput.safeParse({ ...base, certValidTo: '2026-02-29' }).success).toBe(false);
     expect(userCreateInput.safeParse({ ...base, certValidTo: '2028-02-29' }).success).toBe(true);

@@ -42,7 +42,10 @@ export const MESSAGES = {
   'password.contains_username': { 'zh-CN': '不得包含用户名', en: 'must not contain the user name' },
   'password.reused': { 'zh-CN': '新密码不得与当前密码相同', en: 'must differ from the current password' },
   'auth.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },
-  'auth.session_expired': { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  'auth.session_expired': {
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'Your session has expired; please sign in again',
+  },
   'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
   'auth.locked': {
     'zh-CN': '连续登录失败次数过多，账号已临时锁定，请于 {retryAt} 后重试（约 {minutes} 分钟）',
@@ -63,9 +66,15 @@ export const MESSAGES = {
   'auth.wrong_current_password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   forbidden: { 'zh-CN': '无权执行此操作', en: 'You may not do this' },
   not_found: { 'zh-CN': '记录不存在', en: 'Not found' },
-  'conflict.username_taken': { 'zh-CN': '用户名“{username}”已被使用', en: 'The user name “{username}” is taken' },
+  'conflict.username_taken': {
+    'zh-CN': '用户名“{username}”已被使用',
+    en: 'The user name “{username}” is taken',
+  },
   'conflict.unit_name_taken': { 'zh-CN': '单位名称“{name}”已存在', en: 'A unit named “{name}” exists' },
-  'org.unit_missing': { 'zh-CN': '所选执法单位不存在或已停用', en: 'The chosen unit does not exist or is inactive' },
+  'org.unit_missing': {
+    'zh-CN': '所选执法单位不存在或已停用',
+    en: 'The chosen unit does not exist or is inactive',
+  },
   'org.unit_parent_cycle': {
     'zh-CN': '上级单位不能是本单位或其下级单位',
     en: 'A unit cannot be placed under itself or one of its sub-units',

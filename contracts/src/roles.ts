@@ -1,5 +1,13 @@
 /** The roles of DESIGN.md §2. A person may hold several. */
-export const ROLES = ['officer', 'unit_head', 'agency_head', 'legal', 'archivist', 'finance', 'it_admin'] as const;
+export const ROLES = [
+  'officer',
+  'unit_head',
+  'agency_head',
+  'legal',
+  'archivist',
+  'finance',
+  'it_admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { 'zh-CN': string; en: string }> = {

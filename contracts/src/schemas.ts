@@ -96,15 +96,14 @@ const certFields = {
   phone: phone.nullable().optional(),
 };
 
-export const userCreateInput = z
-  .strictObject({
-    username,
-    name: trimmed(2, 32),
-    password: z.string().min(1).max(128),
-    unitId: z.uuid(),
-    roles: z.array(roleSchema).min(1),
-    ...certFields,
-  });
+export const userCreateInput = z.strictObject({
+  username,
+  name: trimmed(2, 32),
+  password: z.string().min(1).max(128),
+  unitId: z.uuid(),
+  roles: z.array(roleSchema).min(1),
+  ...certFields,
+});
 export type UserCreateInput = z.infer<typeof userCreateInput>;
 
 export const userUpdateInput = z.strictObject({

@@ -67,7 +67,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
 
   const http = Fastify({
-    logger: options.logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: options.logger
+      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     requestIdHeader: 'x-request-id',
     bodyLimit: 1024 * 1024,
     trustProxy: false,
@@ -103,7 +105,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     transform: jsonSchemaTransform,
   });
-  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await http.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
 
   const webDist = existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null;
   registerErrorHandling(http, { spaIndex: webDist !== null });

@@ -31,9 +31,22 @@ export async function ensureUnit(
     return existing;
   }
   const at = now().toISOString();
-  const unit: UnitTable = { id: randomUUID(), name, code: null, parent_id: parentId, active: 1, created_at: at, updated_at: at };
+  const unit: UnitTable = {
+    id: randomUUID(),
+    name,
+    code: null,
+    parent_id: parentId,
+    active: 1,
+    created_at: at,
+    updated_at: at,
+  };
   await unitsRepository.insert(trx, unit);
-  await ledger.append(trx, { actorId: null, action: 'unit.created', subject: { type: 'unit', id: unit.id }, row: unit });
+  await ledger.append(trx, {
+    actorId: null,
+    action: 'unit.created',
+    subject: { type: 'unit', id: unit.id },
+    row: unit,
+  });
   return unit;
 }
 

@@ -26,17 +26,26 @@ const envSchema = z.object({
   QC_ADMIN_PASSWORD: z.string().min(1).optional(),
   /** Set to true behind HTTPS so cookies carry the Secure flag. */
   COOKIE_SECURE: boolFromEnv.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Sign-in attempts allowed per client address per minute, whatever the user name. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
 });
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgresql'; url: string; schema?: string };
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgresql'; url: string; schema?: string };
 
 export interface Config {
   port: number;

@@ -27,16 +27,22 @@ async function serve(config: Config, demo: boolean): Promise<void> {
   const admin = await ensureFirstAdmin(app.deps, config.adminPassword);
   if (demo) {
     const added = await seedDemo(app.deps);
-    say(`[quancheng] 演示数据 / demo bureau: ${added} people added; every demo account's password: ${DEMO_PASSWORD}`);
+    say(
+      `[quancheng] 演示数据 / demo bureau: ${added} people added; every demo account's password: ${DEMO_PASSWORD}`,
+    );
   }
   const address = await app.http.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');
-  say(`[quancheng] 数据库 / database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` (${config.database.file})` : ''}`);
+  say(
+    `[quancheng] 数据库 / database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` (${config.database.file})` : ''}`,
+  );
   say(`[quancheng] 请在浏览器中登录 / sign in at: ${shown}/login`);
   if (admin) {
     const source = config.adminPassword ? 'from QC_ADMIN_PASSWORD' : 'shown only this once';
     say(`[quancheng] 初始管理员 / first administrator: ${admin.username}`);
-    say(`[quancheng] 一次性密码 / one-time password: ${config.adminPassword ? '(QC_ADMIN_PASSWORD)' : admin.password}`);
+    say(
+      `[quancheng] 一次性密码 / one-time password: ${config.adminPassword ? '(QC_ADMIN_PASSWORD)' : admin.password}`,
+    );
     say(`[quancheng] (${source}; it must be changed at first sign-in)`);
   }
   const stop = (signal: string) => {

@@ -10,10 +10,26 @@ type Call = (s: Caller, ids: { unit: string; user: string }) => Promise<{ status
 /** Every endpoint this foundation adds, and who may reach it. */
 const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[] = [
   { name: 'GET /api/units', call: (s) => s.get('/api/units'), allowed: 'all' },
-  { name: 'POST /api/units', call: (s) => s.post('/api/units', { name: `单位${Math.random()}` }), allowed: ['it_admin'] },
-  { name: 'PATCH /api/units/:id', call: (s, ids) => s.patch(`/api/units/${ids.unit}`, { code: 'X1' }), allowed: ['it_admin'] },
-  { name: 'GET /api/users', call: (s) => s.get('/api/users'), allowed: ['unit_head', 'agency_head', 'legal', 'it_admin'] },
-  { name: 'GET /api/users/:id', call: (s, ids) => s.get(`/api/users/${ids.user}`), allowed: ['agency_head', 'legal', 'it_admin'] },
+  {
+    name: 'POST /api/units',
+    call: (s) => s.post('/api/units', { name: `单位${Math.random()}` }),
+    allowed: ['it_admin'],
+  },
+  {
+    name: 'PATCH /api/units/:id',
+    call: (s, ids) => s.patch(`/api/units/${ids.unit}`, { code: 'X1' }),
+    allowed: ['it_admin'],
+  },
+  {
+    name: 'GET /api/users',
+    call: (s) => s.get('/api/users'),
+    allowed: ['unit_head', 'agency_head', 'legal', 'it_admin'],
+  },
+  {
+    name: 'GET /api/users/:id',
+    call: (s, ids) => s.get(`/api/users/${ids.user}`),
+    allowed: ['agency_head', 'legal', 'it_admin'],
+  },
   {
     name: 'POST /api/users',
     call: (s) =>
@@ -26,13 +42,21 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
       }),
     allowed: ['it_admin'],
   },
-  { name: 'PATCH /api/users/:id', call: (s, ids) => s.patch(`/api/users/${ids.user}`, { phone: '13900001111' }), allowed: ['it_admin'] },
+  {
+    name: 'PATCH /api/users/:id',
+    call: (s, ids) => s.patch(`/api/users/${ids.user}`, { phone: '13900001111' }),
+    allowed: ['it_admin'],
+  },
   {
     name: 'POST /api/users/:id/password',
     call: (s, ids) => s.post(`/api/users/${ids.user}/password`, { password: 'Another-Pass-2026' }),
     allowed: ['it_admin'],
   },
-  { name: 'POST /api/users/:id/unlock', call: (s, ids) => s.post(`/api/users/${ids.user}/unlock`), allowed: ['it_admin'] },
+  {
+    name: 'POST /api/users/:id/unlock',
+    call: (s, ids) => s.post(`/api/users/${ids.user}/unlock`),
+    allowed: ['it_admin'],
+  },
   { name: 'GET /api/auth/me', call: (s) => s.get('/api/auth/me'), allowed: 'all' },
 ];
 
@@ -73,8 +97,9 @@ describeEachDialect('role × endpoint', (dialect) => {
       const anonymous = {
         get: (url: string) => ctx.app.http.inject({ method: 'GET', url }),
         post: (url: string, body?: unknown) =>
-          ctx.app.http.inject({ method: 'POST', url, ...(body ? { payload: body as object } : {}) }),
-        patch: (url: string, body?: unknown) => ctx.app.http.inject({ method: 'PATCH', url, payload: body as object }),
+          ctx.app.http.inject({ method: 'POST', url, ...(body ? { payload: body } : {}) }),
+        patch: (url: string, body?: unknown) =>
+          ctx.app.http.inject({ method: 'PATCH', url, payload: body as object }),
         unitId: ids.unit,
       } as unknown as Caller;
       expect((await endpoint.call(anonymous, ids)).statusCode).toBe(401);

@@ -21,7 +21,10 @@ describeEachDialect('sign-in and sessions', (dialect) => {
     // Until the password is changed, nothing else is reachable.
     const units = await admin.get('/api/units');
     expect(units.statusCode).toBe(403);
-    expect(units.json()).toMatchObject({ code: 'auth.password_change_required', message: '请先修改初始密码' });
+    expect(units.json()).toMatchObject({
+      code: 'auth.password_change_required',
+      message: '请先修改初始密码',
+    });
     const changed = await admin.post('/api/auth/password', {
       currentPassword: first?.password,
       newPassword: 'Bureau-Chief-2026!',
@@ -177,16 +180,30 @@ describeEachDialect('sign-in and sessions', (dialect) => {
     expect(missing.json()).toMatchObject({ code: 'auth.csrf' });
     const wrong = await admin.post('/api/units', { name: '新单位' }, { 'x-csrf-token': 'forged' });
     expect(wrong.statusCode).toBe(403);
-    const count = await ctx.app.deps.db.selectFrom('units').select('name').where('name', '=', '新单位').execute();
+    const count = await ctx.app.deps.db
+      .selectFrom('units')
+      .select('name')
+      .where('name', '=', '新单位')
+      .execute();
     expect(count).toHaveLength(0);
   });
 
   it('enforces the password policy with a message naming the field', async () => {
     const officer = await signInAs(ctx.app, { username: 'policy1' });
-    const short = await officer.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Ab1!' });
+    const short = await officer.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Ab1!',
+    });
     expect(short.statusCode).toBe(400);
-    expect(short.json()).toEqual({ code: 'validation.invalid', field: 'newPassword', message: '新密码：密码至少 10 位' });
-    const simple = await officer.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefghijkl' });
+    expect(short.json()).toEqual({
+      code: 'validation.invalid',
+      field: 'newPassword',
+      message: '新密码：密码至少 10 位',
+    });
+    const simple = await officer.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'abcdefghijkl',
+    });
     expect(simple.json()).toMatchObject({ field: 'newPassword', code: 'validation.invalid' });
     const withName = await officer.post('/api/auth/password', {
       currentPassword: TEST_PASSWORD,
@@ -197,7 +214,10 @@ describeEachDialect('sign-in and sessions', (dialect) => {
       currentPassword: 'not-it',
       newPassword: 'Good-Password-99',
     });
-    expect(wrongCurrent.json()).toMatchObject({ field: 'currentPassword', message: '当前密码：当前密码不正确' });
+    expect(wrongCurrent.json()).toMatchObject({
+      field: 'currentPassword',
+      message: '当前密码：当前密码不正确',
+    });
   });
 
   it('limits sign-in attempts per client address', async () => {
@@ -214,7 +234,11 @@ describeEachDialect('sign-in and sessions', (dialect) => {
   });
 
   async function usernameOf(id: string): Promise<string> {
-    const row = await ctx.app.deps.db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await ctx.app.deps.db
+      .selectFrom('users')
+      .select('username')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return row.username;
   }
 });

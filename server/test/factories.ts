@@ -20,7 +20,10 @@ export interface PersonSpec {
 }
 
 /** Creates a person straight through the system path (with its ledger entry), ready to sign in. */
-export async function buildPerson(app: App, spec: PersonSpec = {}): Promise<{ id: string; username: string; unitId: string }> {
+export async function buildPerson(
+  app: App,
+  spec: PersonSpec = {},
+): Promise<{ id: string; username: string; unitId: string }> {
   testHash ??= hashPassword(TEST_PASSWORD);
   const passwordHash = await testHash;
   counter++;
@@ -48,7 +51,11 @@ export async function buildPerson(app: App, spec: PersonSpec = {}): Promise<{ id
   });
 }
 
-export async function signInAs(app: App, spec: PersonSpec = {}, lang = 'zh-CN'): Promise<Session & { id: string; unitId: string }> {
+export async function signInAs(
+  app: App,
+  spec: PersonSpec = {},
+  lang = 'zh-CN',
+): Promise<Session & { id: string; unitId: string }> {
   const person = await buildPerson(app, spec);
   const session = await signIn(app, person.username, TEST_PASSWORD, lang);
   return Object.assign(session, { id: person.id, unitId: person.unitId });

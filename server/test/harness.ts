@@ -40,7 +40,7 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
       dialect,
       dataDir,
       config: { dialect, file: path.join(dataDir, 'test.sqlite') },
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
     };
   }
   if (!PG_TEST_URL) {

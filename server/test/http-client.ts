@@ -34,12 +34,18 @@ export function sessionFrom(app: App, res: LightMyRequestResponse, lang = 'zh-CN
     cookie: `qc_session=${cookies.qc_session ?? ''}`,
     csrf: cookies.qc_csrf ?? '',
     lang,
-    get: (url) => app.http.inject({ method: 'GET', url, headers: { cookie: session.cookie, 'accept-language': lang } }),
+    get: (url) =>
+      app.http.inject({ method: 'GET', url, headers: { cookie: session.cookie, 'accept-language': lang } }),
     post: (url, body, headers = {}) =>
       app.http.inject({
         method: 'POST',
         url,
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'accept-language': lang, ...headers },
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'accept-language': lang,
+          ...headers,
+        },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
     patch: (url, body) =>

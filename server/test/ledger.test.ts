@@ -28,9 +28,15 @@ describeEachDialect('ledger call site', (dialect) => {
           }),
         );
       await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 ? a : b, i)));
-      const rows = await a.deps.db.selectFrom('ledger_entries').select(['seq', 'event']).orderBy('seq').execute();
+      const rows = await a.deps.db
+        .selectFrom('ledger_entries')
+        .select(['seq', 'event'])
+        .orderBy('seq')
+        .execute();
       expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
-      expect(new Set(rows.map((r) => JSON.parse(r.event).subject.id)).size).toBe(40);
+      expect(
+        new Set(rows.map((r) => (JSON.parse(r.event) as { subject: { id: string } }).subject.id)).size,
+      ).toBe(40);
     } finally {
       await a.close();
       if (b !== a) {
@@ -45,15 +51,29 @@ describeEachDialect('ledger call site', (dialect) => {
       const row = { b: 2, a: '张三', n: null };
       const id = randomUUID();
       await app.deps.db.transaction().execute((trx) =>
-        app.deps.ledger.append(trx, { actorId: null, action: 'test.kept', subject: { type: 't', id }, row }),
+        app.deps.ledger.append(trx, {
+          actorId: null,
+          action: 'test.kept',
+          subject: { type: 't', id },
+          row,
+        }),
       );
       await expect(
         app.deps.db.transaction().execute(async (trx) => {
-          await app.deps.ledger.append(trx, { actorId: null, action: 'test.lost', subject: { type: 't', id }, row });
+          await app.deps.ledger.append(trx, {
+            actorId: null,
+            action: 'test.lost',
+            subject: { type: 't', id },
+            row,
+          });
           throw new Error('business rule refused');
         }),
       ).rejects.toThrow('business rule refused');
-      const rows = await app.deps.db.selectFrom('ledger_entries').selectAll().where('subject_id', '=', id).execute();
+      const rows = await app.deps.db
+        .selectFrom('ledger_entries')
+        .selectAll()
+        .where('subject_id', '=', id)
+        .execute();
       expect(rows.map((r) => r.action)).toEqual(['test.kept']);
       expect(rows[0]?.row_hash).toBe(sha256Hex('{"a":"张三","b":2,"n":null}'));
       expect(rows[0]?.event).toBe(canonicalJson(JSON.parse(rows[0]?.event ?? '')));

@@ -15,12 +15,17 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRA
 export class MigrationError extends Error {}
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'qc_migrations', migrationLockTableName: 'qc_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'qc_migrations',
+    migrationLockTableName: 'qc_migrations_lock',
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     throw new MigrationError(
-      `migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
       { cause: error },
     );
   }

@@ -1,5 +1,3 @@
-
-
 /**
  * Column conventions, the same on SQLite and PostgreSQL so that one query path serves both:
  * ids are UUID text; instants are ISO-8601 UTC text (`2026-11-28T04:17:50.123Z`, sortable);
@@ -77,4 +75,3 @@ export interface Database {
   sessions: SessionTable;
   ledger_entries: LedgerEntryTable;
 }
-

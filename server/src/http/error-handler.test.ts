@@ -16,8 +16,15 @@ describe('error handling', () => {
     const res = await app.inject({ method: 'GET', url: '/boom', headers: { 'x-request-id': 'req-42' } });
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('secret');
-    expect(res.json()).toEqual({ code: 'internal', message: '服务器内部错误，请稍后重试（请求编号 req-42）' });
-    const refused = await app.inject({ method: 'GET', url: '/refused', headers: { 'accept-language': 'en' } });
+    expect(res.json()).toEqual({
+      code: 'internal',
+      message: '服务器内部错误，请稍后重试（请求编号 req-42）',
+    });
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/refused',
+      headers: { 'accept-language': 'en' },
+    });
     expect(refused.json()).toEqual({
       code: 'org.unit_has_active_people',
       message: 'The unit still has 3 active people and cannot be deactivated',

@@ -103,7 +103,9 @@ function detailOf(issue: z.core.$ZodIssue): [MessageKey, Record<string, string |
       return issue.input === undefined ? ['v.required', {}] : ['v.invalid_type', {}];
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? ['v.required', {}] : ['v.too_short', { min: Number(issue.minimum) }];
+        return Number(issue.minimum) <= 1
+          ? ['v.required', {}]
+          : ['v.too_short', { min: Number(issue.minimum) }];
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
         return ['v.too_few', { min: Number(issue.minimum) }];

@@ -54,7 +54,11 @@ export function registerAuthHooks(app: FastifyInstance, auth: AuthService): void
   });
 }
 
-export function setSessionCookies(reply: FastifyReply, config: Pick<Config, 'cookieSecure'>, tokens: SessionTokens) {
+export function setSessionCookies(
+  reply: FastifyReply,
+  config: Pick<Config, 'cookieSecure'>,
+  tokens: SessionTokens,
+) {
   const base = { path: '/', sameSite: 'strict' as const, secure: config.cookieSecure };
   reply.setCookie(SESSION_COOKIE, tokens.token, { ...base, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, tokens.csrfToken, { ...base, httpOnly: false });

@@ -5,7 +5,16 @@ import type { SessionTable, UserTable } from '../../db/types';
 export type SessionWithUser = SessionTable & {
   user: Pick<
     UserTable,
-    'id' | 'username' | 'name' | 'unit_id' | 'active' | 'must_change_password' | 'password_changed_at' | 'cert_no' | 'cert_valid_from' | 'cert_valid_to'
+    | 'id'
+    | 'username'
+    | 'name'
+    | 'unit_id'
+    | 'active'
+    | 'must_change_password'
+    | 'password_changed_at'
+    | 'cert_no'
+    | 'cert_valid_from'
+    | 'cert_valid_to'
   > & { unit_name: string; roles: Role[] };
 };
 
@@ -39,8 +48,24 @@ export const sessionsRepository = {
     if (!row) {
       return undefined;
     }
-    const roles = await ex.selectFrom('user_roles').select('role').where('user_id', '=', row.user_id).execute();
-    const { username, name, unit_id, active, must_change_password, password_changed_at, unit_name, cert_no, cert_valid_from, cert_valid_to, ...session } = row;
+    const roles = await ex
+      .selectFrom('user_roles')
+      .select('role')
+      .where('user_id', '=', row.user_id)
+      .execute();
+    const {
+      username,
+      name,
+      unit_id,
+      active,
+      must_change_password,
+      password_changed_at,
+      unit_name,
+      cert_no,
+      cert_valid_from,
+      cert_valid_to,
+      ...session
+    } = row;
     return {
       ...session,
       user: {
@@ -73,7 +98,13 @@ export const sessionsRepository = {
       .execute();
   },
 
-  async endAllForUser(ex: Executor, userId: string, at: string, reason: string, exceptId?: string): Promise<void> {
+  async endAllForUser(
+    ex: Executor,
+    userId: string,
+    at: string,
+    reason: string,
+    exceptId?: string,
+  ): Promise<void> {
     let q = ex
       .updateTable('sessions')
       .set({ ended_at: at, ended_reason: reason })

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isCertifiedOn } from './certification';
 
-const officer = { active: 1 as const, cert_no: '13020012345', cert_valid_from: '2025-01-01', cert_valid_to: '2026-11-28' };
+const officer = {
+  active: 1 as const,
+  cert_no: '13020012345',
+  cert_valid_from: '2025-01-01',
+  cert_valid_to: '2026-11-28',
+};
 
 describe('certification', () => {
   it('A3.1 an officer is certified from the first to the last day of the certificate, both inclusive', () => {

@@ -48,7 +48,9 @@ export function registerOrgRoutes(app: FastifyInstance, units: UnitsService, use
 
   r.get(
     '/api/users',
-    { schema: { tags: userTags, querystring: userListQuery, response: { 200: userList, ...errorResponses } } },
+    {
+      schema: { tags: userTags, querystring: userListQuery, response: { 200: userList, ...errorResponses } },
+    },
     (req) => users.list(actorOf(req), req.query),
   );
 
