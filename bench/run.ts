@@ -63,16 +63,14 @@ async function main(): Promise<void> {
   const app = await buildApp(config);
   console.log(`database: ${app.database.dialect}\n`);
   const append = (i: number) =>
-    app.deps.db
-      .transaction()
-      .execute((trx) =>
-        app.deps.ledger.append(trx, {
-          actorId: null,
-          action: 'bench.append',
-          subject: { type: 'bench', id: `a${i}` },
-          row: { i },
-        }),
-      );
+    app.deps.db.transaction().execute((trx) =>
+      app.deps.ledger.append(trx, {
+        actorId: null,
+        action: 'bench.append',
+        subject: { type: 'bench', id: `a${i}` },
+        row: { i },
+      }),
+    );
   try {
     console.log('1. ledger append, small vs large ledger');
     await fillLedger(app, 1_000);

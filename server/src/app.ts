@@ -14,7 +14,7 @@ import { registerErrorHandling } from './http/error-handler';
 import { createLedger } from './ledger/ledger';
 import { createAuthService, registerAuthHooks, registerAuthRoutes, type AuthService } from './modules/auth';
 import { createUnitsService, createUsersService, registerOrgRoutes } from './modules/org';
-import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerSystemRoutes } from './modules/system';
 import type { ServiceDeps } from './services';
 import { createLocalBlobStore, type BlobStore } from './storage/blob-store';
 
