@@ -18,7 +18,9 @@ function newest(dir) {
 
 const sources = ['web/src', 'web/index.html', 'contracts/src'].map((p) => path.join(root, p));
 const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-const changed = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
+const changed = Math.max(
+  ...sources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)),
+);
 if (built < changed) {
   console.log('[quancheng] building the web app… / 正在构建前端…');
   execSync('npm run build -w web', { cwd: root, stdio: 'inherit' });

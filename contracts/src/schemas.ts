@@ -65,6 +65,7 @@ export const userAbilities = z.object({
   update: z.boolean(),
   disable: z.boolean(),
   resetPassword: z.boolean(),
+  unlock: z.boolean(),
 });
 
 export const userDto = z.object({
@@ -158,6 +159,8 @@ export const meDto = z.object({
     unitId: z.string(),
     unitName: z.string(),
     roles: z.array(roleSchema),
+    certNo: z.string().nullable(),
+    certValidTo: z.string().nullable(),
     certifiedToday: z.boolean(),
   }),
   permissions: z.array(permissionSchema),

@@ -37,8 +37,9 @@ describeEachDialect('units and people', (dialect) => {
     const squad = await createUnit('一中队', brigade);
     const dup = await admin.post('/api/units', { name: '劳动保障监察大队' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json()).toMatchObject({
+    expect(dup.json()).toEqual({
       code: 'conflict.unit_name_taken',
+      field: 'name',
       message: '单位名称“劳动保障监察大队”已存在',
     });
     const cycle = await admin.patch(`/api/units/${brigade}`, { parentId: squad });
@@ -183,7 +184,12 @@ describeEachDialect('units and people', (dialect) => {
     const list = (await head.get('/api/users')).json<UserList>();
     expect(list.items.every((u) => u.unitId === head.unitId)).toBe(true);
     expect(list.abilities.create).toBe(false);
-    expect(list.items[0]?.abilities).toEqual({ update: false, disable: false, resetPassword: false });
+    expect(list.items[0]?.abilities).toEqual({
+      update: false,
+      disable: false,
+      resetPassword: false,
+      unlock: false,
+    });
     expect((await head.get(`/api/users/${colleague.id}`)).statusCode).toBe(200);
     const hidden = await head.get(`/api/users/${other.id}`);
     expect(hidden.statusCode).toBe(404);

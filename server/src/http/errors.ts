@@ -19,7 +19,9 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError(404, 'not_found');
 export const forbidden = () => new AppError(403, 'forbidden');
-export const conflict = (code: MessageKey, params: Params = {}) => new AppError(409, code, params);
+/** A 409: the input is well-formed but collides with what exists; `field` names the culprit. */
+export const conflict = (code: MessageKey, params: Params = {}, field?: string) =>
+  new AppError(409, code, params, field ? { field } : {});
 
 /** A 400 about one field; `detail` is the message key describing what is wrong with it. */
 export function invalidField(field: string, detail: MessageKey, params: Params = {}): AppError {

@@ -180,6 +180,8 @@ export function createAuthService(deps: ServiceDeps, config: Pick<Config, 'sessi
           unitId: user.unit_id,
           unitName: user.unit_name,
           roles: user.roles,
+          certNo: user.cert_no,
+          certValidTo: user.cert_valid_to,
           certifiedToday: isCertifiedOn(user, shanghaiDay(now())),
         },
         permissions: permissionsOf(user.roles),

@@ -32,6 +32,6 @@ export const orgPolicy = {
 
   userAbilities(actor: Actor, user: { id: string }) {
     const manage = can(actor, 'user.manage');
-    return { update: manage, disable: manage && actor.id !== user.id, resetPassword: manage };
+    return { update: manage, disable: manage && actor.id !== user.id, resetPassword: manage, unlock: manage };
   },
 };

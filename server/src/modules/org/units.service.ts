@@ -27,7 +27,7 @@ export function createUnitsService({ db, ledger, now }: ServiceDeps) {
   async function assertNameFree(ex: Executor, name: string, exceptId?: string): Promise<void> {
     const existing = await unitsRepository.findByName(ex, name);
     if (existing && existing.id !== exceptId) {
-      throw conflict('conflict.unit_name_taken', { name });
+      throw conflict('conflict.unit_name_taken', { name }, 'name');
     }
   }
 

@@ -110,7 +110,7 @@ export function createUsersService({ db, ledger, now }: ServiceDeps) {
       const row = await db.transaction().execute(async (trx) => {
         await assertUnitActive(trx, input.unitId);
         if (await usersRepository.findByUsername(trx, input.username)) {
-          throw conflict('conflict.username_taken', { username: input.username });
+          throw conflict('conflict.username_taken', { username: input.username }, 'username');
         }
         const at = now().toISOString();
         const user: UserTable = {
@@ -217,7 +217,7 @@ export function createUsersService({ db, ledger, now }: ServiceDeps) {
 
     async unlock(actor: Actor, id: string): Promise<UserDto> {
       const target = await visibleUser(db, actor, id);
-      if (!orgPolicy.userAbilities(actor, target).update) {
+      if (!orgPolicy.userAbilities(actor, target).unlock) {
         throw forbidden();
       }
       const row = await db.transaction().execute(async (trx) => {

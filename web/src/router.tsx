@@ -1,0 +1,58 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AppLayout } from './components/app-layout';
+import { NotFound, PageLoading, RouteError } from './components/page-state';
+import { RequireAuth, RequirePermission } from './components/route-guards';
+
+// Route-level code splitting: each page is its own chunk.
+const LoginPage = lazy(() => import('./pages/auth/login-page').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() =>
+  import('./pages/auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
+const UnitsPage = lazy(() =>
+  import('./pages/admin/units/units-page').then((m) => ({ default: m.UnitsPage })),
+);
+const UsersPage = lazy(() =>
+  import('./pages/admin/users/users-page').then((m) => ({ default: m.UsersPage })),
+);
+
+function Root() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'password', element: <ChangePasswordPage /> },
+          {
+            path: 'admin/units',
+            element: <RequirePermission permission="unit.manage" />,
+            children: [{ index: true, element: <UnitsPage /> }],
+          },
+          {
+            path: 'admin/users',
+            element: <RequirePermission permission="user.read" />,
+            children: [{ index: true, element: <UsersPage /> }],
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
