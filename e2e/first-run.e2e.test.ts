@@ -1,7 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { hasChromium, launchBrowser, pickOption, typeDate, type Browser } from './support/browser';
+import {
+  closeDatePicker,
+  hasChromium,
+  launchBrowser,
+  pickOption,
+  typeDate,
+  type Browser,
+} from './support/browser';
 import { parseOneTimePassword, startServer, type RunningServer } from './support/server';
 
 const required = process.env.E2E_REQUIRED === '1';
@@ -118,6 +125,7 @@ describe.skipIf(!hasChromium && !required)('first run: administrator sets up a u
     await drawer.getByLabel('执法证号', { exact: true }).fill(OFFICER.certNo);
     await typeDate(drawer.getByPlaceholder('开始日期'), shanghaiDate(-365));
     await typeDate(drawer.getByPlaceholder('截止日期'), shanghaiDate(3 * 365));
+    await closeDatePicker(p, drawer.getByPlaceholder('截止日期'));
     await drawer.getByLabel('联系电话', { exact: true }).fill(OFFICER.phone);
     await drawer.getByLabel('初始密码', { exact: true }).fill(OFFICER.initialPassword);
     expect(await drawer.getByTestId('password-hints').locator('[data-ok="false"]').count()).toBe(0);

@@ -57,5 +57,30 @@ export async function pickOption(page: Page, scope: Locator, label: string, text
 export async function typeDate(input: Locator, date: string): Promise<void> {
   await input.click();
   await input.fill(date);
+  // Let the picker parse what was typed before confirming it (slow under a loaded CPU).
+  await input
+    .page()
+    .waitForFunction(([el, want]) => (el as HTMLInputElement).value === want, [
+      await input.elementHandle(),
+      date,
+    ] as const);
   await input.press('Enter');
+}
+
+/**
+ * Confirms a date range typed into an antd RangePicker and waits for its calendar to close, so
+ * the popup cannot cover the fields below it. Enter is pressed again if the first one was taken
+ * while the picker was still busy.
+ */
+export async function closeDatePicker(page: Page, input: Locator): Promise<void> {
+  const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 1000 });
+      return;
+    } catch {
+      await input.press('Enter');
+    }
+  }
+  throw new Error('the date picker did not close');
 }
