@@ -3,3 +3,4 @@ export * from './permissions';
 export * from './messages';
 export * from './password-policy';
 export * from './schemas';
+export * from './ledger';

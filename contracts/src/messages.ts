@@ -90,6 +90,64 @@ export const MESSAGES = {
   },
   'request.too_large': { 'zh-CN': '请求内容过大', en: 'The request is too large' },
   'request.bad': { 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
+  'ledger.seq_gap': {
+    'zh-CN': '台账序号不连续：缺少第 {seq} 条',
+    en: 'ledger sequence gap: entry {seq} is missing',
+  },
+  'ledger.event_mismatch': {
+    'zh-CN': '第 {seq} 条（{action}）：事件内容与记录字段不一致',
+    en: 'leaf {seq} {action}: event does not match its columns',
+  },
+  'ledger.leaf_hash_differs': {
+    'zh-CN': '第 {seq} 条（{action}）：叶哈希与事件内容不符',
+    en: 'leaf {seq} {action}: stored leaf hash differs from the event',
+  },
+  'ledger.node_differs': {
+    'zh-CN': '默克尔树节点 {node} 与重算结果不符',
+    en: 'tree node {node} differs from the hash recomputed from the leaves',
+  },
+  'ledger.node_missing': { 'zh-CN': '默克尔树节点 {node} 缺失', en: 'tree node {node} is missing' },
+  'ledger.head_root_differs': {
+    'zh-CN': '签名树头（树大小 {size}）的根哈希与台账重算结果不符',
+    en: 'signed head {size}: root hash differs from the one recomputed from the leaves',
+  },
+  'ledger.head_signature_invalid': {
+    'zh-CN': '签名树头（树大小 {size}）的签名无效',
+    en: 'signed head {size}: signature is invalid',
+  },
+  'ledger.head_beyond_tree': {
+    'zh-CN': '签名树头（树大小 {size}）超出台账现有的 {treeSize} 条记录',
+    en: 'signed head {size} is beyond the {treeSize} entries the ledger holds',
+  },
+  'ledger.head_inconsistent': {
+    'zh-CN': '签名树头 {from} 与 {to} 之间的一致性证明未通过',
+    en: 'signed heads {from} and {to} are not consistent',
+  },
+  'ledger.not_included': {
+    'zh-CN': '第 {seq} 条（{action}）：未能证明包含在签名树头中',
+    en: 'leaf {seq} {action}: inclusion in the signed head does not verify',
+  },
+  'ledger.row_differs': {
+    'zh-CN': '第 {seq} 条（{action}）：业务数据已被改动（{type} {id}）',
+    en: 'leaf {seq} {action}: stored row differs ({type} {id})',
+  },
+  'ledger.row_missing': {
+    'zh-CN': '第 {seq} 条（{action}）：业务数据已不存在（{type} {id}）',
+    en: 'leaf {seq} {action}: stored row is missing ({type} {id})',
+  },
+  'ledger.row_unrecorded': {
+    'zh-CN': '{type} {id}：业务数据没有任何台账记录',
+    en: '{type} {id}: row has no ledger entry',
+  },
+  'ledger.blob_missing': {
+    'zh-CN': '文件 sha256:{hash} 缺失（第 {seq} 条）',
+    en: 'blob sha256:{hash} is missing (leaf {seq})',
+  },
+  'ledger.blob_differs': {
+    'zh-CN': '文件 sha256:{hash} 的内容与其哈希不符（第 {seq} 条）',
+    en: 'blob sha256:{hash}: bytes differ from their hash (leaf {seq})',
+  },
+  'ledger.no_head': { 'zh-CN': '尚无签名树头', en: 'no signed tree head yet' },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal error; please try again later (request {requestId})',

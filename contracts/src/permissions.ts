@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'user.read_all',
   'user.manage',
   'system.admin',
+  'ledger.verify',
+  'ledger.sign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -18,11 +20,20 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: ['unit.read'],
   unit_head: ['unit.read', 'user.read'],
-  agency_head: ['unit.read', 'user.read', 'user.read_all'],
-  legal: ['unit.read', 'user.read', 'user.read_all'],
-  archivist: ['unit.read'],
+  agency_head: ['unit.read', 'user.read', 'user.read_all', 'ledger.verify'],
+  legal: ['unit.read', 'user.read', 'user.read_all', 'ledger.verify'],
+  archivist: ['unit.read', 'ledger.verify'],
   finance: ['unit.read'],
-  it_admin: ['unit.read', 'unit.manage', 'user.read', 'user.read_all', 'user.manage', 'system.admin'],
+  it_admin: [
+    'unit.read',
+    'unit.manage',
+    'user.read',
+    'user.read_all',
+    'user.manage',
+    'system.admin',
+    'ledger.verify',
+    'ledger.sign',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -13,7 +13,9 @@ import { migrateToLatest } from './db/migrate';
 import { registerErrorHandling } from './http/error-handler';
 import { createLedger } from './ledger/ledger';
 import { createAuthService, registerAuthHooks, registerAuthRoutes, type AuthService } from './modules/auth';
-import { createUnitsService, createUsersService, registerOrgRoutes } from './modules/org';
+import { createLedgerService, registerLedgerRoutes, type LedgerService } from './modules/ledger';
+import { createUnitsService, createUsersService, orgLedgerSubjects, registerOrgRoutes } from './modules/org';
+import { loadOrCreateSigningKey } from './ledger/signing';
 import { registerSystemRoutes } from './modules/system';
 import type { ServiceDeps } from './services';
 import { createLocalBlobStore, type BlobStore } from './storage/blob-store';
@@ -27,6 +29,7 @@ export interface App {
     auth: AuthService;
     units: ReturnType<typeof createUnitsService>;
     users: ReturnType<typeof createUsersService>;
+    ledger: LedgerService;
   };
   close(): Promise<void>;
 }
@@ -43,6 +46,7 @@ export interface BuildOptions {
  * fastify/demo's order — external plugins, app hooks, routes. Used by `serve` and by tests.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const key = loadOrCreateSigningKey(config.ledger.keyFile);
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
@@ -64,6 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     auth: createAuthService(deps, config),
     units: createUnitsService(deps),
     users: createUsersService(deps),
+    ledger: createLedgerService(deps, { key, storage, subjects: new Map(orgLedgerSubjects) }),
   };
 
   const http = Fastify({
@@ -118,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSystemRoutes(http, { database, storage, version: config.version });
   registerAuthRoutes(http, services.auth, config);
   registerOrgRoutes(http, services.units, services.users);
+  registerLedgerRoutes(http, services.ledger);
 
   if (webDist) {
     await http.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });

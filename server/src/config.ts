@@ -42,6 +42,10 @@ const envSchema = z.object({
     .default(15),
   /** Sign-in attempts allowed per client address per minute, whatever the user name. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
+  /** The Ed25519 key that signs tree heads; created in DATA_DIR on first start when absent. */
+  LEDGER_KEY_FILE: z.string().min(1).optional(),
+  /** Sign a new tree head this often when there are new entries; 0 turns the schedule off. */
+  LEDGER_HEAD_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
 });
 
 export type DatabaseConfig =
@@ -57,6 +61,7 @@ export interface Config {
   cookieSecure: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
+  ledger: { keyFile: string; headIntervalSeconds: number };
   webDist: string;
   version: string;
 }
@@ -112,6 +117,10 @@ export function loadConfig(
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMinutes: e.LOGIN_LOCK_MINUTES,
       ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    },
+    ledger: {
+      keyFile: path.resolve(e.LEDGER_KEY_FILE ?? path.join(dataDir, 'ledger-signing-key.pem')),
+      headIntervalSeconds: e.LEDGER_HEAD_INTERVAL_SECONDS,
     },
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     version: readVersion(),

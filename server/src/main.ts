@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest, MigrationError } from './db/migrate';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+import { runVerify } from './cli/verify';
+import { scheduleHeadSigning } from './ledger/heads';
 
 const USAGE = `Quancheng (全程) — 行政执法全过程记录
 
@@ -13,6 +15,11 @@ commands:
   serve [--demo]   start the web app and API (default); --demo seeds a demo bureau first
   migrate          apply database migrations and exit
   seed-demo        seed the demo bureau and exit
+  verify [--sample N] [--lang en|zh-CN] [--json]
+                   check the whole ledger: tree, signed heads, every business row
+                   against its latest entry, blobs (all, or N at random); exits 1
+                   on any finding
+  sign-head        sign a tree head now (the server also does it on a schedule)
   help             show this text
 
 flags (or environment variables): --port PORT, --host HOST, --data-dir DATA_DIR,
@@ -31,6 +38,11 @@ async function serve(config: Config, demo: boolean): Promise<void> {
       `[quancheng] 演示数据 / demo bureau: ${added} people added; every demo account's password: ${DEMO_PASSWORD}`,
     );
   }
+  const stopSigning = scheduleHeadSigning(
+    app.services.ledger.signHead,
+    config.ledger.headIntervalSeconds,
+    (error) => app.http.log.error({ err: error }, 'signing a tree head failed'),
+  );
   const address = await app.http.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost');
   say(
@@ -47,6 +59,7 @@ async function serve(config: Config, demo: boolean): Promise<void> {
   }
   const stop = (signal: string) => {
     app.http.log.info({ signal }, 'shutting down');
+    stopSigning();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -73,6 +86,19 @@ async function main(argv: string[]): Promise<void> {
         say(results.length ? results.map((r) => `${r.status}: ${r.migrationName}`).join('\n') : 'up to date');
       } finally {
         await database.close();
+      }
+      return;
+    }
+    case 'verify':
+      process.exitCode = await runVerify(config, rest);
+      return;
+    case 'sign-head': {
+      const app = await buildApp(config);
+      try {
+        const head = await app.services.ledger.signHead();
+        say(head ? `tree head ${head.tree_size} ${head.root_hash} ${head.timestamp}` : 'the ledger is empty');
+      } finally {
+        await app.close();
       }
       return;
     }

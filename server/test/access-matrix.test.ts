@@ -58,6 +58,22 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
     allowed: ['it_admin'],
   },
   { name: 'GET /api/auth/me', call: (s) => s.get('/api/auth/me'), allowed: 'all' },
+  {
+    name: 'GET /api/ledger/status',
+    call: (s) => s.get('/api/ledger/status'),
+    allowed: ['agency_head', 'legal', 'archivist', 'it_admin'],
+  },
+  {
+    name: 'GET /api/ledger/subjects/:type/:id/verify',
+    call: (s, ids) => s.get(`/api/ledger/subjects/user/${ids.user}/verify`),
+    allowed: ['agency_head', 'legal', 'archivist', 'it_admin'],
+  },
+  {
+    name: 'GET /api/ledger/proofs/inclusion',
+    call: (s) => s.get('/api/ledger/proofs/inclusion?seq=1'),
+    allowed: ['agency_head', 'legal', 'archivist', 'it_admin'],
+  },
+  { name: 'POST /api/ledger/heads', call: (s) => s.post('/api/ledger/heads'), allowed: ['it_admin'] },
 ];
 
 describeEachDialect('role × endpoint', (dialect) => {

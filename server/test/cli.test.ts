@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -27,6 +28,24 @@ describe('command line', () => {
   it('seed-demo seeds the demo bureau idempotently', async () => {
     expect((await cli(['seed-demo'])).stdout).toMatch(/15 people added/);
     expect((await cli(['seed-demo'])).stdout).toMatch(/0 people added/);
+  });
+
+  it('A36.1 verify exits 0 on an untouched ledger and 1 naming the altered row', async () => {
+    expect((await cli(['sign-head'])).stdout).toMatch(/^tree head \d+ [0-9a-f]{64} /);
+    const clean = await cli(['verify', '--lang', 'en']);
+    expect(clean.stdout).toMatch(
+      /^OK — \d+ entries, 1 signed heads, \d+ rows, 0 blobs checked: 0 finding\(s\)$/m,
+    );
+    const db = new SQLite(path.join(dataDir, 'quancheng.sqlite'));
+    db.prepare("update users set name = '张伟伟' where username = 'zhangwei'").run();
+    db.close();
+    const failed = await cli(['verify', '--lang', 'en']).then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toMatch(/^leaf \d+ user\.created: stored row differs \(user [0-9a-f-]{36}\)$/m);
+    expect(failed?.stdout).toMatch(/FAILED — .*: 1 finding\(s\)/);
   });
 
   it('a wrong setting stops the start with a message naming it', async () => {

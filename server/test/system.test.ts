@@ -42,7 +42,8 @@ describeEachDialect('health, OpenAPI and migrations', (dialect) => {
     );
     for (const { p, m, op } of routes) {
       expect(Object.keys(op.responses), `${m} ${p}`).not.toHaveLength(0);
-      if (m === 'post' && !p.endsWith('/unlock') && !p.endsWith('/logout')) {
+      const actionWithoutBody = ['/unlock', '/logout', '/api/ledger/heads'].some((end) => p.endsWith(end));
+      if (m === 'post' && !actionWithoutBody) {
         expect(op.requestBody, `${m} ${p}`).toBeDefined();
       }
     }

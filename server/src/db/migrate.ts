@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
 import type { Db } from './database';
 import * as createOrg from './migrations/20261128000000_create_org';
+import * as createLedger from './migrations/20261128000100_create_ledger';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -8,6 +9,7 @@ import * as createOrg from './migrations/20261128000000_create_org';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '20261128000000_create_org': createOrg,
+  '20261128000100_create_ledger': createLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

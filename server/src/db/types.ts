@@ -64,8 +64,25 @@ export interface LedgerEntryTable {
   subject_id: string;
   /** SHA-256 (hex) of the canonical JSON of the business row as written, if any. */
   row_hash: string | null;
-  /** Canonical JSON of the event (RFC 8785). */
+  /** SHA-256 (hex) of the blob the event concerns, if any. */
+  blob_sha256: string | null;
+  /** Canonical JSON of the event (RFC 8785): the leaf's bytes. */
   event: string;
+}
+
+/** The hash of the complete subtree covering leaves [idx·2^level, (idx+1)·2^level). */
+export interface LedgerNodeTable {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+export interface LedgerHeadTable {
+  tree_size: number;
+  root_hash: string;
+  timestamp: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface Database {
@@ -74,4 +91,6 @@ export interface Database {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   ledger_entries: LedgerEntryTable;
+  ledger_nodes: LedgerNodeTable;
+  ledger_heads: LedgerHeadTable;
 }

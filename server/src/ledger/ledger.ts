@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
-import type { Dialect, Trx } from '../db/database';
+import type { Db, Dialect, Trx } from '../db/database';
+import { ledgerRepository, type StoredNode } from './ledger.repository';
+import { completedByAppend, leafHash, nodeHash, nodeKey } from './tree';
 
 /** What happened, to what, by whom. One event per state change or recorded access. */
 export interface LedgerEvent {
   /** The person who acted; null for the system itself (first start, scheduled jobs). */
   actorId: string | null;
-  /** `<subject>.<verb>`, e.g. `user.created`, `session.started`. */
+  /** `<subject>.<verb>`, e.g. `user.created`, `session.started`, `recording.viewed`. */
   action: string;
   subject: { type: string; id: string };
   /** The business row exactly as written; its canonical SHA-256 goes into the event. */
   row?: object;
+  /** SHA-256 (hex) of the blob the event concerns (an evidence file viewed, a document issued). */
+  blobSha256?: string;
+  /** The approval under which an access happened, when one was needed. */
+  approvalId?: string;
   /** Anything else worth proving (e.g. the fields changed), never secrets. */
   detail?: object;
 }
@@ -19,6 +25,7 @@ export interface LedgerEvent {
 export interface AppendedEntry {
   seq: number;
   at: string;
+  leafHash: Uint8Array;
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
@@ -34,53 +41,87 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+/** The canonical hash of a business row as the ledger records it. */
+export function rowHash(row: object): string {
+  return sha256Hex(canonicalJson(row));
+}
+
 export interface Ledger {
   /**
    * Appends one event inside the caller's transaction, so the change and its record commit or
-   * roll back together. Sequence numbers are gapless: on PostgreSQL a transaction-scoped advisory
-   * lock orders concurrent appenders; on SQLite the single writer does.
+   * roll back together: the entry, its leaf hash and every subtree hash it completes. Sequence
+   * numbers are gapless from 1 (leaf index = seq − 1): on PostgreSQL a transaction-scoped
+   * advisory lock orders concurrent appenders across instances; on SQLite the single writer does.
    */
   append(trx: Trx, event: LedgerEvent): Promise<AppendedEntry>;
+  /** Records a read (a view or download) in its own transaction. Listing is not recorded. */
+  recordAccess(db: Db, event: LedgerEvent): Promise<AppendedEntry>;
 }
 
 const LEDGER_LOCK_KEY = 0x71635f6c; // "qc_l"
 
 export function createLedger(dialect: Dialect, now: () => Date = () => new Date()): Ledger {
-  return {
+  const ledger: Ledger = {
     async append(trx, event) {
       if (dialect === 'postgresql') {
         await sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`.execute(trx);
       }
-      const last = await trx
-        .selectFrom('ledger_entries')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .executeTakeFirst();
-      const seq = Number(last?.seq ?? 0) + 1;
+      const seq = (await ledgerRepository.size(trx)) + 1;
       const at = now().toISOString();
-      const rowHash = event.row === undefined ? null : sha256Hex(canonicalJson(event.row));
       const body = {
         seq,
         at,
         actor: event.actorId,
         action: event.action,
         subject: event.subject,
-        rowHash,
+        rowHash: event.row === undefined ? null : rowHash(event.row),
+        ...(event.blobSha256 === undefined ? {} : { blobSha256: event.blobSha256 }),
+        ...(event.approvalId === undefined ? {} : { approvalId: event.approvalId }),
         ...(event.detail === undefined ? {} : { detail: event.detail }),
       };
-      await trx
-        .insertInto('ledger_entries')
-        .values({
-          seq,
-          at,
-          actor_id: event.actorId,
-          action: event.action,
-          subject_type: event.subject.type,
-          subject_id: event.subject.id,
-          row_hash: rowHash,
-          event: canonicalJson(body),
-        })
-        .execute();
-      return { seq, at };
+      const text = canonicalJson(body);
+      await ledgerRepository.insertEntry(trx, {
+        seq,
+        at,
+        actor_id: event.actorId,
+        action: event.action,
+        subject_type: event.subject.type,
+        subject_id: event.subject.id,
+        row_hash: body.rowHash,
+        blob_sha256: event.blobSha256 ?? null,
+        event: text,
+      });
+      const leaf = leafHash(text);
+      await ledgerRepository.insertNodes(trx, await completedNodes(trx, seq - 1, leaf));
+      return { seq, at, leafHash: leaf };
+    },
+
+    recordAccess(db, event) {
+      return db.transaction().execute((trx) => ledger.append(trx, event));
     },
   };
+  return ledger;
+}
+
+/** The leaf node and the subtree nodes its append completes, hashed from their stored left siblings. */
+async function completedNodes(trx: Trx, leafIndex: number, leaf: Uint8Array): Promise<StoredNode[]> {
+  const nodes: StoredNode[] = [{ level: 0, idx: leafIndex, hash: leaf }];
+  const completed = completedByAppend(leafIndex);
+  if (completed.length === 0) {
+    return nodes;
+  }
+  const lefts = await ledgerRepository.nodes(
+    trx,
+    completed.map((c) => c.left),
+  );
+  let below = leaf;
+  for (const { node, left } of completed) {
+    const leftHash = lefts.get(nodeKey(left));
+    if (!leftHash) {
+      throw new Error(`ledger node ${nodeKey(left)} is missing; run verify`);
+    }
+    below = nodeHash(leftHash, below);
+    nodes.push({ ...node, hash: below });
+  }
+  return nodes;
 }

@@ -65,27 +65,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_agent', 'text')
     .execute();
   await db.schema.createIndex('sessions_user_idx').on('sessions').columns(['user_id', 'ended_at']).execute();
-
-  await db.schema
-    .createTable('ledger_entries')
-    .addColumn('seq', 'bigint', (c) => c.primaryKey())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('subject_type', 'text', (c) => c.notNull())
-    .addColumn('subject_id', 'text', (c) => c.notNull())
-    .addColumn('row_hash', 'text')
-    .addColumn('event', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('ledger_subject_idx')
-    .on('ledger_entries')
-    .columns(['subject_type', 'subject_id', 'seq'])
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['ledger_entries', 'sessions', 'user_roles', 'users', 'units']) {
+  for (const table of ['sessions', 'user_roles', 'users', 'units']) {
     await db.schema.dropTable(table).execute();
   }
 }

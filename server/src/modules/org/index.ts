@@ -5,3 +5,4 @@ export { unitsRepository } from './units.repository';
 export { isCertifiedOn } from './certification';
 export { userLedgerRow } from './org.presenter';
 export { registerOrgRoutes } from './org.routes';
+export { orgLedgerSubjects } from './org.ledger';

@@ -55,6 +55,14 @@ export const usersRepository = {
     return row && (await attachRoles(ex, [row]))[0];
   },
 
+  async findByIds(ex: Executor, ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await baseSelect(ex).where('users.id', 'in', ids).execute();
+    return attachRoles(ex, rows);
+  },
+
   async findByUsername(ex: Executor, username: string): Promise<UserRecord | undefined> {
     const row = await baseSelect(ex)
       .where(sql<string>`lower(users.username)`, '=', username.toLowerCase())

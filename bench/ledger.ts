@@ -1,0 +1,248 @@
+/**
+ * Ledger benchmarks (issue 3). Ratios against baselines measured in the same run.
+ *
+ *   npm run bench:ledger                          # SQLite in a temp dir
+ *   DATABASE_URL=postgres://… npm run bench:ledger
+ *   BENCH_PROOF_LEAVES=10000000 BENCH_VERIFY_LEAVES=1000000 npm run bench:ledger
+ *
+ * 1. Writes per second with their ledger entry vs the same writes without it.
+ * 2. Inclusion proof production and verification at BENCH_PROOF_LEAVES leaves (default 10 M on
+ *    SQLite, 1 M on PostgreSQL), seeded by a bulk path that computes the same nodes appends do.
+ * 3. Full `verify` of BENCH_VERIFY_LEAVES entries (default 1 M) with their business rows.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { verifyInclusion } from '@quancheng/verifier';
+import { buildApp, type App } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { canonicalJson, rowHash } from '../server/src/ledger/ledger';
+import { ledgerProofs } from '../server/src/ledger/proofs';
+import { completedByAppend, leafHash, nodeHash, nodeKey } from '../server/src/ledger/tree';
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function writesPerSecond(app: App, withLedger: boolean, n: number): Promise<number> {
+  const parent = randomUUID();
+  const at = new Date().toISOString();
+  await app.deps.db
+    .insertInto('units')
+    .values({
+      id: parent,
+      name: `bench-${parent}`,
+      code: null,
+      parent_id: null,
+      active: 1,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    await app.deps.db.transaction().execute(async (trx) => {
+      const row = {
+        id: randomUUID(),
+        name: `${parent}-${i}`,
+        code: null,
+        parent_id: parent,
+        active: 1 as const,
+        created_at: at,
+        updated_at: at,
+      };
+      await trx.insertInto('units').values(row).execute();
+      if (withLedger) {
+        await app.deps.ledger.append(trx, {
+          actorId: null,
+          action: 'unit.created',
+          subject: { type: 'unit', id: row.id },
+          row,
+        });
+      }
+    });
+  }
+  return n / (ms(start) / 1000);
+}
+
+/**
+ * Seeds `count` unit rows with their `unit.created` entries and every tree node, in large
+ * transactions — the same bytes and hashes that appends produce, without per-row commits.
+ */
+async function bulkSeed(app: App, count: number, withRows: boolean): Promise<void> {
+  const db = app.deps.db;
+  const have = Number(
+    (
+      await db
+        .selectFrom('ledger_entries')
+        .select((e) => e.fn.max('seq').as('s'))
+        .executeTakeFirstOrThrow()
+    ).s ?? 0,
+  );
+  const pending = new Map<string, Uint8Array>();
+  const at = '2026-11-28T00:00:00.000Z';
+  const BATCH = 2000;
+  for (let done = have; done < count;) {
+    const size = Math.min(BATCH * 10, count - done);
+    await db.transaction().execute(async (trx) => {
+      for (let b = 0; b < size; b += BATCH) {
+        const units = [];
+        const entries = [];
+        const nodes = [];
+        for (let i = done + b; i < done + Math.min(b + BATCH, size); i++) {
+          const row = {
+            id: `u${i}`,
+            name: `单位${i}`,
+            code: null,
+            parent_id: null,
+            active: 1 as const,
+            created_at: at,
+            updated_at: at,
+          };
+          units.push(row);
+          const seq = i + 1;
+          const event = canonicalJson({
+            seq,
+            at,
+            actor: null,
+            action: 'unit.created',
+            subject: { type: 'unit', id: row.id },
+            rowHash: rowHash(row),
+          });
+          entries.push({
+            seq,
+            at,
+            actor_id: null,
+            action: 'unit.created',
+            subject_type: 'unit',
+            subject_id: row.id,
+            row_hash: rowHash(row),
+            blob_sha256: null,
+            event,
+          });
+          let below = leafHash(event);
+          nodes.push({ level: 0, idx: i, hash: below });
+          // Only left children are ever needed again, and only once.
+          if (i % 2 === 0) {
+            pending.set(nodeKey({ level: 0, idx: i }), below);
+          }
+          for (const { node, left } of completedByAppend(i)) {
+            below = nodeHash(pending.get(nodeKey(left)) ?? new Uint8Array(32), below);
+            pending.delete(nodeKey(left));
+            nodes.push({ ...node, hash: below });
+            if (node.idx % 2 === 0) {
+              pending.set(nodeKey(node), below);
+            }
+          }
+        }
+        if (withRows) {
+          await trx.insertInto('units').values(units).execute();
+        }
+        await trx.insertInto('ledger_entries').values(entries).execute();
+        for (let k = 0; k < nodes.length; k += 3000) {
+          await trx
+            .insertInto('ledger_nodes')
+            .values(nodes.slice(k, k + 3000))
+            .execute();
+        }
+      }
+    });
+    done += size;
+    process.stderr.write(`\r  seeding ${done}/${count}`);
+  }
+  process.stderr.write('\n');
+}
+
+async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qc-bench-ledger-'));
+  const app = await buildApp(loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const postgres = !!process.env.DATABASE_URL;
+  console.log(`database: ${postgres ? 'postgresql' : 'sqlite'}\n`);
+
+  await withApp(async (app) => {
+    console.log('1. serial writes, each in its own durable transaction');
+    const bare = await writesPerSecond(app, false, 2000);
+    const ledgered = await writesPerSecond(app, true, 2000);
+    console.log(`  without ledger ${bare.toFixed(0)}/s, with ledger ${ledgered.toFixed(0)}/s`);
+    console.log(`→ ratio ${(ledgered / bare).toFixed(2)} (goal ≥ 0.5)\n`);
+  });
+
+  const proofLeaves = Number(process.env.BENCH_PROOF_LEAVES ?? (postgres ? 1_000_000 : 10_000_000));
+  await withApp(async (app) => {
+    console.log(`2. inclusion proofs at ${proofLeaves.toLocaleString()} leaves`);
+    const seedStart = process.hrtime.bigint();
+    await bulkSeed(app, proofLeaves, false);
+    console.log(`  seeded in ${(ms(seedStart) / 1000).toFixed(1)} s`);
+    const root = await ledgerProofs.root(app.deps.db, proofLeaves);
+    const runs = 500;
+    const indices = Array.from({ length: runs }, () => Math.floor(Math.random() * proofLeaves));
+    const leaves = await Promise.all(
+      indices.map((i) =>
+        app.deps.db
+          .selectFrom('ledger_nodes')
+          .select('hash')
+          .where('level', '=', 0)
+          .where('idx', '=', i)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+    const lookupStart = process.hrtime.bigint();
+    for (const i of indices) {
+      await app.deps.db
+        .selectFrom('ledger_nodes')
+        .select('hash')
+        .where('level', '=', 0)
+        .where('idx', '=', i)
+        .executeTakeFirstOrThrow();
+    }
+    const lookup = ms(lookupStart) / runs;
+    const proofs: Uint8Array[][] = [];
+    const produceStart = process.hrtime.bigint();
+    for (const i of indices) {
+      proofs.push(await ledgerProofs.inclusion(app.deps.db, i, proofLeaves));
+    }
+    const produce = ms(produceStart) / runs;
+    const verifyStart = process.hrtime.bigint();
+    let ok = 0;
+    for (const [k, i] of indices.entries()) {
+      ok += verifyInclusion(i, proofLeaves, leaves[k]?.hash ?? new Uint8Array(), proofs[k] ?? [], root)
+        ? 1
+        : 0;
+    }
+    const verify = ms(verifyStart) / runs;
+    console.log(
+      `  one leaf lookup (baseline) ${lookup.toFixed(3)} ms; produce a proof ${produce.toFixed(3)} ms (goal < 1); verify ${verify.toFixed(4)} ms (goal < 0.2); ${ok}/${runs} verified`,
+    );
+    console.log(`→ proof production / single lookup: ${(produce / lookup).toFixed(1)}×\n`);
+  });
+
+  const verifyLeaves = Number(process.env.BENCH_VERIFY_LEAVES ?? 1_000_000);
+  await withApp(async (app) => {
+    console.log(`3. full verify of ${verifyLeaves.toLocaleString()} entries with their rows`);
+    await bulkSeed(app, verifyLeaves, true);
+    await app.services.ledger.signHead();
+    const scanStart = process.hrtime.bigint();
+    await app.deps.db
+      .selectFrom('ledger_entries')
+      .select((e) => e.fn.count('event').as('n'))
+      .executeTakeFirst();
+    const scan = ms(scanStart);
+    const start = process.hrtime.bigint();
+    const report = await app.services.ledger.verifyAll();
+    const took = ms(start);
+    console.log(
+      `  count(*) over the entries (baseline) ${scan.toFixed(0)} ms; verify ${(took / 1000).toFixed(2)} s (goal ≤ 10 s), ${report.findings.length} findings, ${report.rowsChecked} rows`,
+    );
+    console.log(`→ verify / scan: ${(took / scan).toFixed(1)}×\n`);
+  });
+}
+
+await main();

@@ -1,0 +1,159 @@
+import type { Executor } from '../db/database';
+import type { LedgerEntryTable, LedgerHeadTable } from '../db/types';
+import { nodeKey, type NodeKey } from './tree';
+
+export interface StoredNode extends NodeKey {
+  hash: Uint8Array;
+}
+
+/** The only SQL on the ledger tables. There is no update or delete here, by design. */
+export const ledgerRepository = {
+  async size(ex: Executor): Promise<number> {
+    const row = await ex
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  },
+
+  async insertEntry(ex: Executor, entry: LedgerEntryTable): Promise<void> {
+    await ex.insertInto('ledger_entries').values(entry).execute();
+  },
+
+  async insertNodes(ex: Executor, nodes: StoredNode[]): Promise<void> {
+    if (nodes.length > 0) {
+      await ex
+        .insertInto('ledger_nodes')
+        .values(nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })))
+        .execute();
+    }
+  },
+
+  /** The stored hashes of the given nodes, keyed `level:idx`; missing ones are absent. */
+  async nodes(ex: Executor, keys: readonly NodeKey[]): Promise<Map<string, Uint8Array>> {
+    const out = new Map<string, Uint8Array>();
+    for (let i = 0; i < keys.length; i += 200) {
+      const chunk = keys.slice(i, i + 200);
+      const rows = await ex
+        .selectFrom('ledger_nodes')
+        .select(['level', 'idx', 'hash'])
+        .where((eb) => eb.or(chunk.map((k) => eb.and([eb('level', '=', k.level), eb('idx', '=', k.idx)]))))
+        .execute();
+      for (const r of rows) {
+        out.set(nodeKey({ level: Number(r.level), idx: Number(r.idx) }), r.hash);
+      }
+    }
+    return out;
+  },
+
+  /** Stored nodes of levels 1..maxLevel whose leaves lie in [start, end), for bulk checks. */
+  async nodesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<StoredNode[]> {
+    const rows = await ex
+      .selectFrom('ledger_nodes')
+      .select(['level', 'idx', 'hash'])
+      .where((eb) =>
+        eb.or(
+          Array.from({ length: maxLevel }, (_, i) => i + 1).map((level) =>
+            eb.and([
+              eb('level', '=', level),
+              eb('idx', '>=', Math.ceil(start / 2 ** level)),
+              eb('idx', '<', Math.floor(end / 2 ** level)),
+            ]),
+          ),
+        ),
+      )
+      .execute();
+    return rows.map((r) => ({ level: Number(r.level), idx: Number(r.idx), hash: r.hash }));
+  },
+
+  /** Entries [fromSeq, fromSeq+limit) with their stored leaf hashes, in order. */
+  async entriesWithLeaves(ex: Executor, fromSeq: number, limit: number) {
+    const rows = await ex
+      .selectFrom('ledger_entries')
+      .leftJoin('ledger_nodes', (join) =>
+        join
+          .on('ledger_nodes.level', '=', 0)
+          .on((eb) => eb('ledger_nodes.idx', '=', eb('ledger_entries.seq', '-', 1))),
+      )
+      .selectAll('ledger_entries')
+      .select('ledger_nodes.hash as leaf_hash')
+      .where('ledger_entries.seq', '>=', fromSeq)
+      .orderBy('ledger_entries.seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  },
+
+  async entriesOfSubject(ex: Executor, type: string, id: string): Promise<LedgerEntryTable[]> {
+    const rows = await ex
+      .selectFrom('ledger_entries')
+      .selectAll()
+      .where('subject_type', '=', type)
+      .where('subject_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  },
+
+  /** For each subject of a type, the latest entry that recorded its row. */
+  async latestRowHashes(
+    ex: Executor,
+    type: string,
+  ): Promise<{ seq: number; subject_id: string; action: string; row_hash: string }[]> {
+    const rows = await ex
+      .selectFrom('ledger_entries as e')
+      .innerJoin(
+        (eb) =>
+          eb
+            .selectFrom('ledger_entries')
+            .select(['subject_id', (e) => e.fn.max('seq').as('seq')])
+            .where('subject_type', '=', type)
+            .where('row_hash', 'is not', null)
+            .groupBy('subject_id')
+            .as('latest'),
+        (join) => join.onRef('latest.seq', '=', 'e.seq'),
+      )
+      .select(['e.seq', 'e.subject_id', 'e.action', 'e.row_hash'])
+      .orderBy('e.seq')
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      subject_id: r.subject_id,
+      action: r.action,
+      row_hash: r.row_hash ?? '',
+    }));
+  },
+
+  async blobHashes(ex: Executor): Promise<{ seq: number; blob_sha256: string }[]> {
+    const rows = await ex
+      .selectFrom('ledger_entries')
+      .select(['blob_sha256', (eb) => eb.fn.min('seq').as('seq')])
+      .where('blob_sha256', 'is not', null)
+      .groupBy('blob_sha256')
+      .execute();
+    return rows.map((r) => ({ seq: Number(r.seq), blob_sha256: r.blob_sha256 ?? '' }));
+  },
+
+  async insertHead(ex: Executor, head: LedgerHeadTable): Promise<void> {
+    await ex
+      .insertInto('ledger_heads')
+      .values(head)
+      .onConflict((oc) => oc.column('tree_size').doNothing())
+      .execute();
+  },
+
+  async latestHead(ex: Executor): Promise<LedgerHeadTable | undefined> {
+    const row = await ex
+      .selectFrom('ledger_heads')
+      .selectAll()
+      .orderBy('tree_size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { ...row, tree_size: Number(row.tree_size) };
+  },
+
+  async heads(ex: Executor): Promise<LedgerHeadTable[]> {
+    const rows = await ex.selectFrom('ledger_heads').selectAll().orderBy('tree_size').execute();
+    return rows.map((r) => ({ ...r, tree_size: Number(r.tree_size) }));
+  },
+};

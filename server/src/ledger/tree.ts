@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { leafHash as leafHashOfBytes, nodeHash } from '@quancheng/verifier';
+
+export { nodeHash };
+
+/**
+ * The RFC 9162 §2.1 Merkle tree over stored complete-subtree hashes. A node (level, idx) is the
+ * hash of the perfect subtree over leaves [idx·2^level, (idx+1)·2^level); level 0 holds the leaf
+ * hashes. Every tree hash, inclusion path and consistency proof of RFC 9162 is assembled from
+ * O(log n) such nodes, so nothing ever recomputes the whole tree.
+ */
+export interface NodeKey {
+  level: number;
+  idx: number;
+}
+
+export type NodeGetter = (level: number, idx: number) => Uint8Array;
+
+export const EMPTY_TREE_HASH = createHash('sha256').digest();
+
+/** The leaf hash of an event: SHA-256(0x00 ‖ UTF-8 of its canonical JSON). */
+export function leafHash(leaf: Uint8Array | string): Uint8Array {
+  return leafHashOfBytes(typeof leaf === 'string' ? Buffer.from(leaf, 'utf8') : leaf);
+}
+
+/** The largest power of two strictly less than n (n ≥ 2). */
+function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) {
+    k *= 2;
+  }
+  return k;
+}
+
+function isPowerOfTwo(n: number): boolean {
+  return n > 0 && Number.isInteger(Math.log2(n));
+}
+
+/** MTH of leaves [start, end): a stored node when the range is a perfect subtree, else RFC recursion. */
+export function subtreeHash(start: number, end: number, get: NodeGetter): Uint8Array {
+  const n = end - start;
+  if (isPowerOfTwo(n) && start % n === 0) {
+    return get(Math.log2(n), start / n);
+  }
+  const k = splitPoint(n);
+  return nodeHash(subtreeHash(start, start + k, get), subtreeHash(start + k, end, get));
+}
+
+/** MTH(D[0:n]). */
+export function rootAt(treeSize: number, get: NodeGetter): Uint8Array {
+  return treeSize === 0 ? EMPTY_TREE_HASH : subtreeHash(0, treeSize, get);
+}
+
+/** PATH(m, D[start:end]) of RFC 9162 §2.1.3.1, m relative to start. */
+function path(m: number, start: number, end: number, get: NodeGetter): Uint8Array[] {
+  const n = end - start;
+  if (n === 1) {
+    return [];
+  }
+  const k = splitPoint(n);
+  return m < k
+    ? [...path(m, start, start + k, get), subtreeHash(start + k, end, get)]
+    : [...path(m - k, start + k, end, get), subtreeHash(start, start + k, get)];
+}
+
+export function inclusionPath(leafIndex: number, treeSize: number, get: NodeGetter): Uint8Array[] {
+  if (leafIndex < 0 || leafIndex >= treeSize) {
+    throw new RangeError(`leaf ${leafIndex} is not in a tree of size ${treeSize}`);
+  }
+  return path(leafIndex, 0, treeSize, get);
+}
+
+/** SUBPROOF(m, D[start:end], b) of RFC 9162 §2.1.4.1, m relative to start. */
+function subproof(m: number, start: number, end: number, complete: boolean, get: NodeGetter): Uint8Array[] {
+  const n = end - start;
+  if (m === n) {
+    return complete ? [] : [subtreeHash(start, end, get)];
+  }
+  const k = splitPoint(n);
+  return m <= k
+    ? [...subproof(m, start, start + k, complete, get), subtreeHash(start + k, end, get)]
+    : [...subproof(m - k, start + k, end, false, get), subtreeHash(start, start + k, get)];
+}
+
+export function consistencyPath(fromSize: number, toSize: number, get: NodeGetter): Uint8Array[] {
+  if (fromSize < 1 || fromSize > toSize) {
+    throw new RangeError(`no consistency proof from ${fromSize} to ${toSize}`);
+  }
+  return fromSize === toSize ? [] : subproof(fromSize, 0, toSize, true, get);
+}
+
+/**
+ * Runs a computation once with a recording getter to learn which stored nodes it needs, so the
+ * caller can fetch them in one query, then runs it again on the fetched nodes.
+ */
+export function nodesNeeded(compute: (get: NodeGetter) => unknown): NodeKey[] {
+  const keys = new Map<string, NodeKey>();
+  const dummy = new Uint8Array(32);
+  compute((level, idx) => {
+    keys.set(`${level}:${idx}`, { level, idx });
+    return dummy;
+  });
+  return [...keys.values()];
+}
+
+/**
+ * The nodes that become complete when leaf `leafIndex` is appended, from level 1 up: each is the
+ * hash of a left sibling already stored and the node just completed below it.
+ */
+export function completedByAppend(leafIndex: number): { node: NodeKey; left: NodeKey }[] {
+  const out: { node: NodeKey; left: NodeKey }[] = [];
+  for (let level = 1, width = 2; (leafIndex + 1) % width === 0; level++, width *= 2) {
+    const idx = (leafIndex + 1) / width - 1;
+    out.push({ node: { level, idx }, left: { level: level - 1, idx: 2 * idx } });
+  }
+  return out;
+}
+
+export const nodeKey = (k: NodeKey) => `${k.level}:${k.idx}`;

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect, startTestApp, type TestContext } from './harness';
+import { buildPerson, signInAs, TEST_PASSWORD } from './factories';
+import { login, sessionFrom, type Session } from './http-client';
+
+type Call = (ctx: Fixture) => Promise<{ statusCode: number }>;
+interface Fixture {
+  c: TestContext;
+  admin: Session & { id: string };
+  unitId: string;
+  userId: string;
+}
+
+/**
+ * Every state-changing route, with a request that succeeds and the ledger actions it must append.
+ * A route added without an entry here fails the first test: decide what it records.
+ */
+const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> = {
+  'POST /api/auth/login': {
+    call: async ({ c }) => login(c.app, 'walker', TEST_PASSWORD),
+    actions: ['session.started'],
+  },
+  'POST /api/auth/logout': {
+    call: async ({ c }) =>
+      sessionFrom(c.app, await login(c.app, 'walker', TEST_PASSWORD)).post('/api/auth/logout'),
+    actions: ['session.started', 'session.ended'],
+  },
+  'POST /api/auth/password': {
+    call: async ({ c }) =>
+      sessionFrom(c.app, await login(c.app, 'walker', TEST_PASSWORD)).post('/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'Walked-Further-2026',
+      }),
+    actions: ['session.started', 'user.password_changed', 'session.started'],
+  },
+  'POST /api/units': {
+    call: ({ admin }) => admin.post('/api/units', { name: '新单位' }),
+    actions: ['unit.created'],
+  },
+  'PATCH /api/units/{id}': {
+    call: ({ admin, unitId }) => admin.patch(`/api/units/${unitId}`, { code: 'Z9' }),
+    actions: ['unit.updated'],
+  },
+  'POST /api/users': {
+    call: ({ admin, unitId }) =>
+      admin.post('/api/users', {
+        username: 'newbie',
+        name: '新同事',
+        password: 'Initial-Pass-2026',
+        unitId,
+        roles: ['officer'],
+      }),
+    actions: ['user.created'],
+  },
+  'PATCH /api/users/{id}': {
+    call: ({ admin, userId }) => admin.patch(`/api/users/${userId}`, { phone: '13900001111' }),
+    actions: ['user.updated'],
+  },
+  'POST /api/users/{id}/password': {
+    call: ({ admin, userId }) =>
+      admin.post(`/api/users/${userId}/password`, { password: 'Another-Pass-2026' }),
+    actions: ['user.password_reset'],
+  },
+  'POST /api/users/{id}/unlock': {
+    call: ({ admin, userId }) => admin.post(`/api/users/${userId}/unlock`),
+    actions: ['user.unlocked'],
+  },
+  'POST /api/ledger/heads': {
+    call: ({ admin }) => admin.post('/api/ledger/heads'),
+    actions: [],
+    why: 'signing a head records the tree itself; appending a leaf would change what was signed',
+  },
+};
+
+describeEachDialect('every mutating route writes the ledger', (dialect) => {
+  let f: Fixture;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    const c = await startTestApp(dialect);
+    stop = c.stop;
+    const admin = await signInAs(c.app, { roles: ['it_admin'] });
+    const unitId = (await admin.post('/api/units', { name: '路由单位' })).json<{ id: string }>().id;
+    const user = await buildPerson(c.app, { username: 'walker' });
+    f = { c, admin, unitId, userId: user.id };
+  });
+  afterAll(async () => stop());
+
+  it('the table above names every state-changing route the API serves', async () => {
+    const doc = (await f.c.app.http.inject({ method: 'GET', url: '/api/docs/json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const mutating = Object.entries(doc.paths).flatMap(([p, methods]) =>
+      Object.keys(methods)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(mutating.sort()).toEqual(Object.keys(MUTATING).sort());
+  });
+
+  for (const [route, spec] of Object.entries(MUTATING)) {
+    it(`${route} appends ${spec.actions.join(', ') || 'nothing'}${spec.why ? ` (${spec.why})` : ''}`, async () => {
+      const size = async () =>
+        Number(
+          (
+            await f.c.app.deps.db
+              .selectFrom('ledger_entries')
+              .select((eb) => eb.fn.max('seq').as('seq'))
+              .executeTakeFirstOrThrow()
+          ).seq ?? 0,
+        );
+      const before = await size();
+      const res = await spec.call(f);
+      expect(res.statusCode).toBeLessThan(300);
+      const added = await f.c.app.deps.db
+        .selectFrom('ledger_entries')
+        .select('action')
+        .where('seq', '>', before)
+        .orderBy('seq')
+        .execute();
+      expect(added.map((a) => a.action)).toEqual(spec.actions);
+    });
+  }
+});
