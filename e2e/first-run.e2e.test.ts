@@ -10,6 +10,7 @@ import {
   type Browser,
 } from './support/browser';
 import { parseOneTimePassword, startServer, type RunningServer } from './support/server';
+import { changePassword as changeOwnPassword, signIn } from './support/session';
 
 const required = process.env.E2E_REQUIRED === '1';
 const ADMIN_PASSWORD = 'Xinxi#Zhongxin2026';
@@ -60,25 +61,9 @@ describe.skipIf(!hasChromium && !required)('first run: administrator sets up a u
     });
   }
 
-  async function login(username: string, password: string) {
-    const p = page();
-    await p.getByRole('heading', { name: '登录' }).waitFor();
-    await p.getByLabel('用户名', { exact: true }).fill(username);
-    await p.getByLabel('密码', { exact: true }).fill(password);
-    await p.getByRole('button', { name: '登录', exact: true }).click();
-  }
-
-  async function changePassword(current: string, next: string) {
-    const p = page();
-    await p.waitForURL(url('/password'));
-    await p.getByText('请先设置新密码').waitFor();
-    await p.getByLabel('当前密码', { exact: true }).fill(current);
-    await p.getByLabel('新密码', { exact: true }).fill(next);
-    await p.getByLabel('确认新密码', { exact: true }).fill(next);
-    await p.getByRole('button', { name: '确认修改' }).click();
-    await p.waitForURL(url('/'));
-    await p.getByText('密码已修改').waitFor();
-  }
+  const login = (username: string, password: string) => signIn(page(), username, password);
+  const changePassword = (current: string, next: string) =>
+    changeOwnPassword(page(), server.baseUrl, current, next);
 
   it('sends a stranger to the Chinese sign-in page', async () => {
     screenshotOnFailure('login');

@@ -28,6 +28,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+    // Pages save files (proof bundles, keys) as downloads; tests read them from the download event.
+    acceptDownloads: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },

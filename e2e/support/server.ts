@@ -101,11 +101,16 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
+export interface StartServerOptions {
+  /** Extra environment for the server, e.g. `{ LEDGER_HEAD_INTERVAL_SECONDS: '0' }`. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts `node --import tsx server/src/main.ts serve` on a free port with a fresh data directory,
  * exactly as an operator would on first start, and waits until it answers /api/health.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qc-e2e-data-'));
@@ -115,6 +120,7 @@ export async function startServer(): Promise<RunningServer> {
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    ...options.env,
   };
   // The first start must print the administrator's one-time password, so none may be preset.
   delete env.QC_ADMIN_PASSWORD;

@@ -16,6 +16,7 @@ const UnitsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('./pages/admin/users/users-page').then((m) => ({ default: m.UsersPage })),
 );
+const LedgerPage = lazy(() => import('./pages/ledger/ledger-page').then((m) => ({ default: m.LedgerPage })));
 
 function Root() {
   return (
@@ -49,6 +50,11 @@ export const router = createBrowserRouter([
             path: 'admin/users',
             element: <RequirePermission permission="user.read" />,
             children: [{ index: true, element: <UsersPage /> }],
+          },
+          {
+            path: 'ledger',
+            element: <RequirePermission permission="ledger.verify" />,
+            children: [{ index: true, element: <LedgerPage /> }],
           },
           { path: '*', element: <NotFound /> },
         ],

@@ -124,3 +124,39 @@ export async function api<T>(
 export async function apiVoid(method: Method, path: string, options: RequestOptions = {}): Promise<void> {
   await send(method, path, options);
 }
+
+/** How much of a download has arrived; `total` is null when the server did not say. */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
+
+/**
+ * A request whose answer is a file: read chunk by chunk so a long download can show its progress,
+ * and returned as a Blob that the page saves under a name of its choosing.
+ */
+export async function apiDownload(
+  path: string,
+  options: RequestOptions & { onProgress?: (progress: DownloadProgress) => void } = {},
+): Promise<Blob> {
+  const response = await send('GET', path, options);
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  if (!response.body) {
+    return response.blob();
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    chunks.push(value);
+    received += value.byteLength;
+    options.onProgress?.({ received, total });
+  }
+  return new Blob(chunks, { type });
+}

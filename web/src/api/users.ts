@@ -23,11 +23,12 @@ export interface UserListParams {
 const usersKey = ['users'] as const;
 
 /** One server page of people; the previous page stays on screen while the next one loads. */
-export function useUsers(params: UserListParams) {
+export function useUsers(params: UserListParams, enabled = true) {
   return useQuery({
     queryKey: [...usersKey, 'list', params],
     queryFn: ({ signal }) => api('GET', '/api/users', userList, { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

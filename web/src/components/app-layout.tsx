@@ -3,6 +3,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
@@ -28,6 +29,7 @@ const NAV: NavEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { path: '/admin/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'unit.manage' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/ledger', label: 'nav.ledger', icon: <SafetyCertificateOutlined />, permission: 'ledger.verify' },
 ];
 
 function selectedKey(pathname: string): string {

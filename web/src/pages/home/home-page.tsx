@@ -10,6 +10,7 @@ import { useT, type MessageId } from '../../i18n';
 const PERMISSION_PAGES: Partial<Record<Permission, string>> = {
   'unit.manage': '/admin/units',
   'user.read': '/admin/users',
+  'ledger.verify': '/ledger',
 };
 
 /** 工作台: who I am, my certificate today, my roles and what they let me do. */
