@@ -113,7 +113,10 @@ describe.skipIf(!hasChromium && !required)('first run: administrator sets up a u
     await closeDatePicker(p, drawer.getByPlaceholder('截止日期'));
     await drawer.getByLabel('联系电话', { exact: true }).fill(OFFICER.phone);
     await drawer.getByLabel('初始密码', { exact: true }).fill(OFFICER.initialPassword);
-    expect(await drawer.getByTestId('password-hints').locator('[data-ok="false"]').count()).toBe(0);
+    // The hints re-render after each keystroke; wait for them rather than read them once.
+    await expect
+      .poll(() => drawer.getByTestId('password-hints').locator('[data-ok="false"]').count())
+      .toBe(0);
     await drawer.getByRole('button', { name: '保存' }).click();
     await p.getByText(`已新建人员“${OFFICER.name}”`).waitFor();
     const row = p.getByRole('row').filter({ hasText: OFFICER.username });

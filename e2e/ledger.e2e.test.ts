@@ -195,7 +195,9 @@ describe.skipIf(!hasChromium && !required)('记录核验: verify a unit, its pro
     expect(await card.getByRole('radio', { name: '人员' }).isChecked()).toBe(true);
     const input = card.getByLabel('核验对象', { exact: true });
     await input.click();
-    const searched = p.waitForResponse((r) => r.url().includes('/api/users?') && r.url().includes('q='));
+    const searched = p.waitForResponse(
+      (r) => r.url().includes('/api/ledger/subjects?type=user') && r.url().includes('q=%E7%B3%BB'),
+    );
     await input.fill('系统');
     await searched;
     await p

@@ -36,6 +36,16 @@ export const ledgerSubjectParams = z.object({
   id: z.string().min(1).max(128),
 });
 
+/** Records of one type that have ledger entries, searched by name, for picking what to verify. */
+export const ledgerSubjectSearchQuery = z.object({
+  type: z.enum(LEDGER_SUBJECT_TYPES),
+  q: z.string().trim().max(64).optional(),
+});
+export const ledgerSubjectOptions = z.object({
+  items: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+export type LedgerSubjectOptions = z.infer<typeof ledgerSubjectOptions>;
+
 export const findingDto = z.object({
   /** e.g. `row_differs`, `leaf_hash_differs`, `node_differs`, `head_root_differs`, `signature_invalid`. */
   kind: z.string(),

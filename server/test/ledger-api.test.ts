@@ -141,6 +141,45 @@ describeEachDialect('ledger API: signed heads, subject verification, proof bundl
     expect((await legal.get(`/api/ledger/proofs/inclusion?seq=99999`)).statusCode).toBe(404);
   });
 
+  it('an archivist, who may not list people, still finds a person or unit to verify', async () => {
+    const archivist = await signInAs(ctx.app, { roles: ['archivist'], unit: '档案室', name: '马杰' });
+    expect((await archivist.get('/api/users')).statusCode).toBe(403);
+    const people = (
+      await archivist.get(`/api/ledger/subjects?type=user&q=${encodeURIComponent('马')}`)
+    ).json<{
+      items: { id: string; label: string }[];
+    }>();
+    expect(people.items).toEqual([
+      { id: archivist.id, label: expect.stringMatching(/^马杰（.+）· 档案室$/) as string },
+    ]);
+    const units = (
+      await archivist.get(`/api/ledger/subjects?type=unit&q=${encodeURIComponent('社保%')}`)
+    ).json<{
+      items: unknown[];
+    }>();
+    expect(units.items).toEqual([]);
+    const all = (await archivist.get('/api/ledger/subjects?type=unit')).json<{
+      items: { label: string }[];
+    }>();
+    expect(all.items.map((u) => u.label)).toContain('社会保险经办机构');
+  });
+
+  it('exporting a proof bundle is itself recorded on the ledger', async () => {
+    await ctx.app.services.ledger.signHead();
+    expect((await legal.get(`/api/ledger/subjects/unit/${unitId}/bundle`)).statusCode).toBe(200);
+    const last = await ctx.app.deps.db
+      .selectFrom('ledger_entries')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect([last.action, last.actor_id, last.subject_id]).toEqual([
+      'ledger.bundle_exported',
+      legal.id,
+      unitId,
+    ]);
+  });
+
   it('people without the verify permission cannot reach the ledger', async () => {
     const officer = await signInAs(ctx.app, { roles: ['officer'] });
     expect((await officer.get('/api/ledger/status')).statusCode).toBe(403);

@@ -46,14 +46,14 @@ export const ledgerRepository = {
     return out;
   },
 
-  /** Stored nodes of levels 1..maxLevel whose leaves lie in [start, end), for bulk checks. */
+  /** Stored nodes of levels 0..maxLevel whose leaves lie in [start, end), for bulk checks. */
   async nodesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<StoredNode[]> {
     const rows = await ex
       .selectFrom('ledger_nodes')
       .select(['level', 'idx', 'hash'])
       .where((eb) =>
         eb.or(
-          Array.from({ length: maxLevel }, (_, i) => i + 1).map((level) =>
+          Array.from({ length: maxLevel + 1 }, (_, level) => level).map((level) =>
             eb.and([
               eb('level', '=', level),
               eb('idx', '>=', Math.ceil(start / 2 ** level)),
@@ -66,22 +66,19 @@ export const ledgerRepository = {
     return rows.map((r) => ({ level: Number(r.level), idx: Number(r.idx), hash: r.hash }));
   },
 
-  /** Entries [fromSeq, fromSeq+limit) with their stored leaf hashes, in order. */
-  async entriesWithLeaves(ex: Executor, fromSeq: number, limit: number) {
+  /** Entries with fromSeq ≤ seq < toSeq, in order. */
+  async entriesBetween(ex: Executor, fromSeq: number, toSeq: number): Promise<LedgerEntryTable[]> {
     const rows = await ex
       .selectFrom('ledger_entries')
-      .leftJoin('ledger_nodes', (join) =>
-        join
-          .on('ledger_nodes.level', '=', 0)
-          .on((eb) => eb('ledger_nodes.idx', '=', eb('ledger_entries.seq', '-', 1))),
-      )
-      .selectAll('ledger_entries')
-      .select('ledger_nodes.hash as leaf_hash')
-      .where('ledger_entries.seq', '>=', fromSeq)
-      .orderBy('ledger_entries.seq')
-      .limit(limit)
+      .selectAll()
+      .where('seq', '>=', fromSeq)
+      .where('seq', '<', toSeq)
+      .orderBy('seq')
       .execute();
-    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    for (const r of rows) {
+      r.seq = Number(r.seq);
+    }
+    return rows;
   },
 
   async entriesOfSubject(ex: Executor, type: string, id: string): Promise<LedgerEntryTable[]> {
@@ -93,35 +90,6 @@ export const ledgerRepository = {
       .orderBy('seq')
       .execute();
     return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
-  },
-
-  /** For each subject of a type, the latest entry that recorded its row. */
-  async latestRowHashes(
-    ex: Executor,
-    type: string,
-  ): Promise<{ seq: number; subject_id: string; action: string; row_hash: string }[]> {
-    const rows = await ex
-      .selectFrom('ledger_entries as e')
-      .innerJoin(
-        (eb) =>
-          eb
-            .selectFrom('ledger_entries')
-            .select(['subject_id', (e) => e.fn.max('seq').as('seq')])
-            .where('subject_type', '=', type)
-            .where('row_hash', 'is not', null)
-            .groupBy('subject_id')
-            .as('latest'),
-        (join) => join.onRef('latest.seq', '=', 'e.seq'),
-      )
-      .select(['e.seq', 'e.subject_id', 'e.action', 'e.row_hash'])
-      .orderBy('e.seq')
-      .execute();
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      subject_id: r.subject_id,
-      action: r.action,
-      row_hash: r.row_hash ?? '',
-    }));
   },
 
   async blobHashes(ex: Executor): Promise<{ seq: number; blob_sha256: string }[]> {

@@ -8,8 +8,10 @@ import type { Executor } from '../db/database';
 export interface LedgerSubject {
   /** The current rows for these ids; ids without a row are absent. */
   load(ex: Executor, ids: readonly string[]): Promise<Map<string, object>>;
-  /** All row ids in order, a page at a time, to find rows that no entry ever recorded. */
-  ids(ex: Executor, after: string | null, limit: number): Promise<string[]>;
+  /** Up to `limit` records whose name matches `q`, labelled for a person to pick. */
+  search(ex: Executor, q: string, limit: number): Promise<{ id: string; label: string }[]>;
+  /** All current rows in id order, a page at a time: `verify` reads each type once, in full. */
+  page(ex: Executor, after: string | null, limit: number): Promise<{ id: string; row: object }[]>;
 }
 
 export type LedgerSubjects = ReadonlyMap<string, LedgerSubject>;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import {
   ledgerHeadDto,
   ledgerStatusDto,
+  ledgerSubjectOptions,
   proofBundleDto,
   subjectVerificationDto,
   type LEDGER_SUBJECT_TYPES,
@@ -23,6 +24,17 @@ const statusKey = [...ledgerKey, 'status'] as const;
 
 const subjectPath = ({ type, id }: LedgerSubject, suffix: 'verify' | 'bundle') =>
   `/api/ledger/subjects/${encodeURIComponent(type)}/${encodeURIComponent(id)}/${suffix}`;
+
+/** Records of a type that can be verified, searched by name on the server. */
+export function useLedgerSubjects(type: LedgerSubjectType, q: string) {
+  return useQuery({
+    queryKey: [...ledgerKey, 'subjects', type, q],
+    queryFn: ({ signal }) =>
+      api('GET', `/api/ledger/subjects?type=${type}&q=${encodeURIComponent(q)}`, ledgerSubjectOptions, {
+        signal,
+      }),
+  });
+}
 
 /** The ledger's size, its newest signed tree head and the key that signs heads. */
 export function useLedgerStatus() {

@@ -13,7 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable('ledger_entries')
-    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    // On SQLite an INTEGER PRIMARY KEY is the rowid itself: entries are stored in seq order.
+    .addColumn('seq', postgres ? 'bigint' : 'integer', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
@@ -36,6 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('idx', 'bigint', (c) => c.notNull())
     .addColumn('hash', postgres ? 'bytea' : 'blob', (c) => c.notNull())
     .addPrimaryKeyConstraint('ledger_nodes_pk', ['level', 'idx'])
+    // SQLite: store the nodes in the primary key's b-tree itself, clustered by (level, idx).
+    .$call((b) => (postgres ? b : b.modifyEnd(sql`without rowid`)))
     .execute();
 
   await db.schema

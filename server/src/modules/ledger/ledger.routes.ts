@@ -5,7 +5,9 @@ import {
   inclusionProofQuery,
   ledgerHeadDto,
   ledgerStatusDto,
+  ledgerSubjectOptions,
   ledgerSubjectParams,
+  ledgerSubjectSearchQuery,
   pickLang,
   proofBundleDto,
   subjectVerificationDto,
@@ -54,6 +56,18 @@ export function registerLedgerRoutes(app: FastifyInstance, ledger: LedgerService
       },
     },
     (req) => ledger.consistencyProof(actorOf(req), req.query.from, req.query.to),
+  );
+
+  r.get(
+    '/api/ledger/subjects',
+    {
+      schema: {
+        tags,
+        querystring: ledgerSubjectSearchQuery,
+        response: { 200: ledgerSubjectOptions, ...errorResponses },
+      },
+    },
+    (req) => ledger.searchSubjects(actorOf(req), req.query.type, req.query.q ?? ''),
   );
 
   r.get(

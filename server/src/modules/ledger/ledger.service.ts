@@ -6,6 +6,7 @@ import {
   type Lang,
   type LedgerHeadDto,
   type LedgerStatusDto,
+  type LedgerSubjectOptions,
   type ProofBundleDto,
   type SubjectVerificationDto,
 } from '@quancheng/contracts';
@@ -135,7 +136,7 @@ export function createLedgerService(
         .execute();
       const out: SubjectVerificationDto['entries'] = [];
       for (const entry of entries) {
-        const bad = checkEvent(entry);
+        const bad = checkEvent(entry, true);
         if (bad) {
           findings.push(bad);
         }
@@ -193,6 +194,13 @@ export function createLedgerService(
       };
     },
 
+    /** Records of a type to pick for verification (supervisors need not hold `user.read`). */
+    async searchSubjects(actor: Actor, type: string, q: string): Promise<LedgerSubjectOptions> {
+      requireVerify(actor);
+      const subject = extra.subjects.get(type);
+      return { items: subject ? await subject.search(db, q, 20) : [] };
+    },
+
     /** Everything a court needs to check this subject's entries offline with the verifier. */
     async bundle(actor: Actor, type: string, id: string): Promise<ProofBundleDto> {
       requireVerify(actor);
@@ -213,6 +221,13 @@ export function createLedgerService(
           inclusionPath: path.map(bytesToHex),
         });
       }
+      // An export of the record is itself recorded (DESIGN.md §5: evidence viewed or exported).
+      await deps.ledger.recordAccess(db, {
+        actorId: actor.id,
+        action: 'ledger.bundle_exported',
+        subject: { type, id },
+        detail: { treeSize: head.tree_size, entries: withPaths.length },
+      });
       return {
         format: PROOF_BUNDLE_FORMAT,
         log: LEDGER_LOG_ID,

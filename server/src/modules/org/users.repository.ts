@@ -1,6 +1,7 @@
 import { ROLES, type Role, type UserListQuery } from '@quancheng/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
+import { containsPattern } from '../../db/like';
 import type { UserTable } from '../../db/types';
 
 /** A user row with the facts every reader needs: the unit's name and the roles held. */
@@ -63,6 +64,15 @@ export const usersRepository = {
     return attachRoles(ex, rows);
   },
 
+  /** Everyone in id order, a page at a time (for `verify`). */
+  async pageById(ex: Executor, after: string | null, limit: number): Promise<UserRecord[]> {
+    let q = baseSelect(ex).orderBy('users.id').limit(limit);
+    if (after !== null) {
+      q = q.where('users.id', '>', after);
+    }
+    return attachRoles(ex, await q.execute());
+  },
+
   async findByUsername(ex: Executor, username: string): Promise<UserRecord | undefined> {
     const row = await baseSelect(ex)
       .where(sql<string>`lower(users.username)`, '=', username.toLowerCase())
@@ -106,12 +116,12 @@ export const usersRepository = {
       );
     }
     if (query.q) {
-      const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(query.q);
       q = q.where((eb) =>
         eb.or([
-          eb(sql`lower(users.name)`, 'like', sql`${like} escape '\\'`),
-          eb(sql`lower(users.username)`, 'like', sql`${like} escape '\\'`),
-          eb(sql`lower(coalesce(users.cert_no, ''))`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(users.name)`, 'like', like),
+          eb(sql`lower(users.username)`, 'like', like),
+          eb(sql`lower(coalesce(users.cert_no, ''))`, 'like', like),
         ]),
       );
     }

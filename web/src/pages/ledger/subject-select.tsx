@@ -1,8 +1,6 @@
 import { Select, Spin } from 'antd';
 import { useState } from 'react';
-import type { LedgerSubjectType } from '../../api/ledger';
-import { useUnits } from '../../api/units';
-import { useUsers } from '../../api/users';
+import { useLedgerSubjects, type LedgerSubjectType } from '../../api/ledger';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useT } from '../../i18n';
 
@@ -20,30 +18,17 @@ interface SubjectSelectProps {
   onChange?: (value: SubjectChoice | undefined) => void;
 }
 
-const PEOPLE_PAGE_SIZE = 20;
-
 /**
- * Picks the record to verify: units from the (short) unit list, filtered in the browser; people
- * searched by name on the server, one request per pause in typing.
+ * Picks the record to verify, searched by name on the server (one request per pause in typing);
+ * the ledger's own search, so supervisors need not hold the right to list people.
  */
 export function SubjectSelect({ type, id, value, onChange }: SubjectSelectProps) {
   const { t } = useT();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
-  const units = useUnits(type === 'unit');
-  const users = useUsers(
-    { q: q || undefined, page: 1, pageSize: PEOPLE_PAGE_SIZE, sort: 'name', order: 'asc' },
-    type === 'user',
-  );
-
-  const options: SubjectChoice[] =
-    type === 'unit'
-      ? (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))
-      : (users.data?.items ?? []).map((u) => ({
-          value: u.id,
-          label: t('ledger.verify.userOption', { name: u.name, username: u.username, unit: u.unitName }),
-        }));
-  const loading = type === 'unit' ? units.isFetching : users.isFetching;
+  const subjects = useLedgerSubjects(type, q);
+  const options: SubjectChoice[] = (subjects.data?.items ?? []).map((s) => ({ value: s.id, label: s.label }));
+  const loading = subjects.isFetching;
 
   return (
     <Select<SubjectChoice, SubjectChoice>
@@ -56,9 +41,7 @@ export function SubjectSelect({ type, id, value, onChange }: SubjectSelectProps)
       loading={loading}
       placeholder={t(type === 'unit' ? 'ledger.verify.pick.unit' : 'ledger.verify.pick.user')}
       notFoundContent={loading ? <Spin size="small" /> : undefined}
-      showSearch={
-        type === 'unit' ? { optionFilterProp: 'label' } : { filterOption: false, onSearch: setSearch }
-      }
+      showSearch={{ filterOption: false, onSearch: setSearch }}
       style={{ width: 360 }}
       data-testid="ledger-subject"
     />

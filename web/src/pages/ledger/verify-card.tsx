@@ -1,9 +1,8 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { Button, Card, Divider, Form, Radio, Tooltip } from 'antd';
+import { Button, Card, Divider, Form, Radio } from 'antd';
 import { useState } from 'react';
 import { useVerifySubject, type LedgerSubject, type LedgerSubjectType } from '../../api/ledger';
 import { busy } from '../../components/busy';
-import { useSignedIn } from '../../components/route-guards';
 import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n';
 import { SubjectSelect, type SubjectChoice } from './subject-select';
@@ -22,13 +21,10 @@ interface Checked {
 /** 核验一条记录: pick a person or a unit, check its ledger entries and its current data. */
 export function VerifyCard() {
   const { t } = useT();
-  const me = useSignedIn();
   const showError = useApiError();
   const verify = useVerifySubject();
   const [form] = Form.useForm<VerifyForm>();
   const [checked, setChecked] = useState<Checked | null>(null);
-  // People are listed only to those who may read them; units are public within the bureau.
-  const canListPeople = me.permissions.includes('user.read');
   const type = Form.useWatch('type', form) ?? 'unit';
 
   const onValuesChange = (changed: Partial<VerifyForm>) => {
@@ -63,11 +59,7 @@ export function VerifyCard() {
       >
         <Form.Item name="type" label={t('ledger.verify.type')}>
           <Radio.Group optionType="button" buttonStyle="solid">
-            <Tooltip title={canListPeople ? undefined : t('ledger.verify.userNeedsPermission')}>
-              <Radio.Button value="user" disabled={!canListPeople}>
-                {t('ledger.verify.type.user')}
-              </Radio.Button>
-            </Tooltip>
+            <Radio.Button value="user">{t('ledger.verify.type.user')}</Radio.Button>
             <Radio.Button value="unit">{t('ledger.verify.type.unit')}</Radio.Button>
           </Radio.Group>
         </Form.Item>
