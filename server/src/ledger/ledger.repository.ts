@@ -46,24 +46,24 @@ export const ledgerRepository = {
     return out;
   },
 
-  /** Stored nodes of levels 0..maxLevel whose leaves lie in [start, end), for bulk checks. */
+  /**
+   * Stored nodes of levels 0..maxLevel whose leaves lie in [start, end), for bulk checks: one
+   * primary-key range per level (faster than one OR'ed query on both databases).
+   */
   async nodesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<StoredNode[]> {
-    const rows = await ex
-      .selectFrom('ledger_nodes')
-      .select(['level', 'idx', 'hash'])
-      .where((eb) =>
-        eb.or(
-          Array.from({ length: maxLevel + 1 }, (_, level) => level).map((level) =>
-            eb.and([
-              eb('level', '=', level),
-              eb('idx', '>=', Math.ceil(start / 2 ** level)),
-              eb('idx', '<', Math.floor(end / 2 ** level)),
-            ]),
-          ),
-        ),
-      )
-      .execute();
-    return rows.map((r) => ({ level: Number(r.level), idx: Number(r.idx), hash: r.hash }));
+    const levels = await Promise.all(
+      Array.from({ length: maxLevel + 1 }, (_, level) =>
+        ex
+          .selectFrom('ledger_nodes')
+          .select(['idx', 'hash'])
+          .where('level', '=', level)
+          .where('idx', '>=', Math.ceil(start / 2 ** level))
+          .where('idx', '<', Math.floor(end / 2 ** level))
+          .execute()
+          .then((rows) => rows.map((r) => ({ level, idx: Number(r.idx), hash: r.hash }))),
+      ),
+    );
+    return levels.flat();
   },
 
   /** Entries with fromSeq ≤ seq < toSeq, in order. */
