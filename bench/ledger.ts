@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { verifyInclusion } from '@quancheng/verifier';
+import pg from 'pg';
 import { buildApp, type App } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { canonicalJson, rowHash } from '../server/src/ledger/ledger';
@@ -152,13 +153,29 @@ async function bulkSeed(app: App, count: number, withRows: boolean): Promise<voi
   process.stderr.write('\n');
 }
 
+/** Each measurement on an empty ledger: a new data dir, and on PostgreSQL a new schema. */
 async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qc-bench-ledger-'));
-  const app = await buildApp(loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const schema = `qc_bench_${randomUUID().slice(0, 8)}`;
+  const admin =
+    config.database.dialect === 'postgresql'
+      ? new pg.Client({ connectionString: config.database.url })
+      : null;
+  if (admin && config.database.dialect === 'postgresql') {
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    config.database = { ...config.database, schema };
+  }
+  const app = await buildApp(config);
   try {
     return await fn(app);
   } finally {
     await app.close();
+    if (admin) {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

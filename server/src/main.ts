@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = openDatabase(config.database);
       try {
-        const results = await migrateToLatest(database.db);
+        const results = await migrateToLatest(database);
         say(results.length ? results.map((r) => `${r.status}: ${r.migrationName}`).join('\n') : 'up to date');
       } finally {
         await database.close();

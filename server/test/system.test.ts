@@ -60,6 +60,6 @@ describeEachDialect('health, OpenAPI and migrations', (dialect) => {
   });
 
   it('applying the migrations again changes nothing', async () => {
-    expect(await migrateToLatest(ctx.app.deps.db)).toEqual([]);
+    expect(await migrateToLatest(ctx.app.database)).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
+  /** The PostgreSQL schema everything lives in, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,12 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgresql', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgresql',
+    ...(config.schema ? { schema: config.schema } : {}),
+    close: () => db.destroy(),
+  };
 }
 
 /** Cheap liveness probe for /api/health. */

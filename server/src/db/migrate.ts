@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
-import type { Db } from './database';
+import type { DatabaseHandle } from './database';
 import * as createOrg from './migrations/20261128000000_create_org';
 import * as createLedger from './migrations/20261128000100_create_ledger';
 
@@ -16,12 +16,20 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRA
 
 export class MigrationError extends Error {}
 
-export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+/**
+ * Applies every pending migration. With a PostgreSQL schema the bookkeeping tables live in it too:
+ * otherwise the Migrator would find another schema's tables and skip creating its own.
+ */
+export async function migrateToLatest({
+  db,
+  schema,
+}: Pick<DatabaseHandle, 'db' | 'schema'>): Promise<MigrationResult[]> {
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: 'qc_migrations',
     migrationLockTableName: 'qc_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

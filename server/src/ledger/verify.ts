@@ -40,12 +40,26 @@ export interface VerifyOptions {
 const CHUNK_LEVEL = 14;
 const CHUNK = 2 ** CHUNK_LEVEL;
 
-const finding = (kind: string, seq: number | null, params: Finding['params'] = {}): Finding => ({
+export const finding = (kind: string, seq: number | null, params: Finding['params'] = {}): Finding => ({
   kind,
   seq,
   key: `ledger.${kind}` as MessageKey,
   params,
 });
+
+/** A current row against the latest entry that wrote it: missing, altered, or null when intact. */
+export function checkRow(
+  latest: { seq: number; action: string; rowHash: string },
+  row: object | undefined,
+  type: string,
+  id: string,
+): Finding | null {
+  const params = { seq: latest.seq, action: latest.action, type, id };
+  if (!row) {
+    return finding('row_missing', latest.seq, params);
+  }
+  return rowHash(row) === latest.rowHash ? null : finding('row_differs', latest.seq, params);
+}
 
 /**
  * Checks one stored entry: its event says what its columns say (the columns are what queries and
@@ -239,10 +253,9 @@ async function verifyRows(
           continue;
         }
         latest.delete(id);
-        if (rowHash(row) !== entry.rowHash) {
-          findings.push(
-            finding('row_differs', entry.seq, { seq: entry.seq, action: entry.action, type, id }),
-          );
+        const bad = checkRow(entry, row, type, id);
+        if (bad) {
+          findings.push(bad);
         }
         checked++;
       }
@@ -253,7 +266,7 @@ async function verifyRows(
       after = page.at(-1)?.id ?? null;
     }
     for (const [id, entry] of latest) {
-      findings.push(finding('row_missing', entry.seq, { seq: entry.seq, action: entry.action, type, id }));
+      findings.push(checkRow(entry, undefined, type, id) as Finding);
     }
   }
   return checked;

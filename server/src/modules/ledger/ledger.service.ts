@@ -12,21 +12,13 @@ import {
 } from '@quancheng/contracts';
 import { AppError, forbidden } from '../../http/errors';
 import { signTreeHead } from '../../ledger/heads';
-import { leafHash } from '../../ledger/tree';
 import { ledgerRepository } from '../../ledger/ledger.repository';
 import { ledgerProofs } from '../../ledger/proofs';
 import type { SigningKey } from '../../ledger/signing';
 import type { LedgerSubjects } from '../../ledger/subjects';
-import { checkEvent, verifyLedger, type Finding, type VerifyOptions } from '../../ledger/verify';
-import {
-  bytesToHex,
-  equalBytes,
-  headDto,
-  headIsSigned,
-  hexToBytes,
-  inclusionHolds,
-} from '../../ledger/verify-primitives';
-import { rowHash } from '../../ledger/ledger';
+import { verifyLedger, type Finding, type VerifyOptions } from '../../ledger/verify';
+import { verifySubjectEntries } from '../../ledger/verify-subject';
+import { bytesToHex, headDto } from '../../ledger/verify-primitives';
 import type { Actor } from '../../security/actor';
 import type { ServiceDeps } from '../../services';
 import type { BlobStore } from '../../storage/blob-store';
@@ -116,74 +108,25 @@ export function createLedgerService(
         throw new AppError(404, 'not_found');
       }
       const head = await ledgerRepository.latestHead(db);
-      const findings: Finding[] = [];
-      if (head && !headIsSigned(head, extra.key.publicKeyPem)) {
-        findings.push({
-          kind: 'head_signature_invalid',
-          seq: null,
-          key: 'ledger.head_signature_invalid',
-          params: { size: head.tree_size },
-        });
-      }
-      const leaves = await ledgerRepository.nodes(
-        db,
-        entries.map((e) => ({ level: 0, idx: e.seq - 1 })),
-      );
+      const { findings, included } = await verifySubjectEntries(db, {
+        entries,
+        head,
+        publicKeyPem: extra.key.publicKeyPem,
+        subject: { type, id, loader: extra.subjects.get(type) },
+      });
       const actors = await db
         .selectFrom('users')
         .select(['id', 'name'])
         .where('id', 'in', [...new Set(entries.map((e) => e.actor_id ?? ''))])
         .execute();
-      const out: SubjectVerificationDto['entries'] = [];
-      for (const entry of entries) {
-        const bad = checkEvent(entry, true);
-        if (bad) {
-          findings.push(bad);
-        }
-        const leaf = leafHash(entry.event);
-        const stored = leaves.get(`0:${entry.seq - 1}`);
-        if (!stored || !equalBytes(stored, leaf)) {
-          findings.push({
-            kind: 'leaf_hash_differs',
-            seq: entry.seq,
-            key: 'ledger.leaf_hash_differs',
-            params: { seq: entry.seq, action: entry.action },
-          });
-        }
-        let included = false;
-        if (head && entry.seq <= head.tree_size) {
-          const path = await ledgerProofs.inclusion(db, entry.seq - 1, head.tree_size).catch(() => null);
-          included =
-            !!path && inclusionHolds(entry.seq - 1, head.tree_size, leaf, path, hexToBytes(head.root_hash));
-          if (!included) {
-            findings.push({
-              kind: 'not_included',
-              seq: entry.seq,
-              key: 'ledger.not_included',
-              params: { seq: entry.seq, action: entry.action },
-            });
-          }
-        }
-        out.push({
-          seq: entry.seq,
-          at: entry.at,
-          action: entry.action,
-          actorId: entry.actor_id,
-          actorName: actors.find((a) => a.id === entry.actor_id)?.name ?? null,
-          included,
-        });
-      }
-      const latestRow = entries.filter((e) => e.row_hash !== null).at(-1);
-      const subject = extra.subjects.get(type);
-      if (latestRow && subject) {
-        const row = (await subject.load(db, [id])).get(id);
-        const params = { seq: latestRow.seq, action: latestRow.action, type, id };
-        if (!row) {
-          findings.push({ kind: 'row_missing', seq: latestRow.seq, key: 'ledger.row_missing', params });
-        } else if (rowHash(row) !== latestRow.row_hash) {
-          findings.push({ kind: 'row_differs', seq: latestRow.seq, key: 'ledger.row_differs', params });
-        }
-      }
+      const out = entries.map((entry) => ({
+        seq: entry.seq,
+        at: entry.at,
+        action: entry.action,
+        actorId: entry.actor_id,
+        actorName: actors.find((a) => a.id === entry.actor_id)?.name ?? null,
+        included: included.has(entry.seq),
+      }));
       return {
         subject: { type, id },
         ok: findings.length === 0,
