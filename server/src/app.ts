@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { createWriter } from './db/writer';
 import { registerErrorHandling } from './http/error-handler';
 import { createLedger } from './ledger/ledger';
 import { createAuthService, registerAuthHooks, registerAuthRoutes, type AuthService } from './modules/auth';
@@ -62,6 +63,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db: database.db,
     dialect: database.dialect,
     ledger: createLedger(database.dialect, now),
+    write: createWriter(database.db),
     now,
   };
   const services = {

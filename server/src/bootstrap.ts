@@ -119,7 +119,7 @@ export async function ensureFirstAdmin(
   }
   const password = suppliedPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.write(async (trx) => {
     if ((await usersRepository.count(trx)) > 0) {
       return null;
     }

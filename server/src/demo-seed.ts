@@ -56,7 +56,7 @@ const PEOPLE: DemoPerson[] = [
  */
 export async function seedDemo(deps: ServiceDeps): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.write(async (trx) => {
     const unitIds = new Map<DemoUnit, string>();
     for (const name of UNITS) {
       unitIds.set(name, (await ensureUnit(trx, deps, name)).id);

@@ -126,7 +126,7 @@ describeEachDialect('ledger verification finds tampering', (dialect) => {
     const file = path.join(ctx.database.dataDir, 'blobs', blobRelativePath(sha));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, bytes);
-    const { seq } = await ctx.app.deps.ledger.recordAccess(ctx.app.deps.db, {
+    const { seq } = await ctx.app.deps.ledger.recordAccess(ctx.app.deps.write, {
       actorId: admin.id,
       action: 'evidence.viewed',
       subject: { type: 'blob', id: sha },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
-import type { Db, Dialect, Trx } from '../db/database';
+import type { Dialect, Trx } from '../db/database';
+import type { Write } from '../db/writer';
 import { ledgerRepository, type StoredNode } from './ledger.repository';
 import { completedByAppend, leafHash, nodeHash, nodeKey } from './tree';
 
@@ -54,8 +55,8 @@ export interface Ledger {
    * advisory lock orders concurrent appenders across instances; on SQLite the single writer does.
    */
   append(trx: Trx, event: LedgerEvent): Promise<AppendedEntry>;
-  /** Records a read (a view or download) in its own transaction. Listing is not recorded. */
-  recordAccess(db: Db, event: LedgerEvent): Promise<AppendedEntry>;
+  /** Records a read (a view or download) in its own write. Listing is not recorded. */
+  recordAccess(write: Write, event: LedgerEvent): Promise<AppendedEntry>;
 }
 
 const LEDGER_LOCK_KEY = 0x71635f6c; // "qc_l"
@@ -96,8 +97,8 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
       return { seq, at, leafHash: leaf };
     },
 
-    recordAccess(db, event) {
-      return db.transaction().execute((trx) => ledger.append(trx, event));
+    recordAccess(write, event) {
+      return write((trx) => ledger.append(trx, event));
     },
   };
   return ledger;

@@ -30,7 +30,7 @@ const newToken = () => randomBytes(32).toString('base64url');
 const TOUCH_EVERY_MS = 60_000;
 
 export function createAuthService(deps: ServiceDeps, config: Pick<Config, 'session' | 'login'>) {
-  const { db, ledger, now } = deps;
+  const { db, ledger, now, write } = deps;
   const limiter = createLoginRateLimiter(config.login.ratePerMinute, () => now().getTime());
 
   function lockedError(until: Date): AppError {
@@ -46,7 +46,7 @@ export function createAuthService(deps: ServiceDeps, config: Pick<Config, 'sessi
   async function openSession(user: UserRecord, meta: { ip: string; userAgent?: string }) {
     const tokens: SessionTokens = { token: newToken(), csrfToken: newToken() };
     const at = now();
-    await db.transaction().execute(async (trx) => {
+    await write(async (trx) => {
       const id = hashToken(tokens.token);
       await usersRepository.update(trx, user.id, { failed_logins: 0, locked_until: null });
       await sessionsRepository.insert(trx, {
@@ -72,7 +72,7 @@ export function createAuthService(deps: ServiceDeps, config: Pick<Config, 'sessi
   }
 
   async function recordFailure(user: UserRecord): Promise<Date | null> {
-    return db.transaction().execute(async (trx) => {
+    return write(async (trx) => {
       const failures = user.failed_logins + 1;
       const lockUntil =
         failures >= config.login.maxFailures
@@ -142,7 +142,7 @@ export function createAuthService(deps: ServiceDeps, config: Pick<Config, 'sessi
                 ? 'expired_idle'
                 : null;
       if (reason) {
-        await db.transaction().execute(async (trx) => {
+        await write(async (trx) => {
           await sessionsRepository.end(trx, id, at.toISOString(), reason);
           await ledger.append(trx, {
             actorId: null,
@@ -192,7 +192,7 @@ export function createAuthService(deps: ServiceDeps, config: Pick<Config, 'sessi
     },
 
     async logout({ session, actor }: Authenticated): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await sessionsRepository.end(trx, session.id, now().toISOString(), 'logout');
         await ledger.append(trx, {
           actorId: actor.id,
@@ -221,7 +221,7 @@ export function createAuthService(deps: ServiceDeps, config: Pick<Config, 'sessi
         throw invalidField('newPassword', 'password.reused');
       }
       const passwordHash = await hashPassword(input.newPassword);
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         const at = now().toISOString();
         await usersRepository.update(trx, user.id, {
           password_hash: passwordHash,

@@ -165,7 +165,7 @@ export function createLedgerService(
         });
       }
       // An export of the record is itself recorded (DESIGN.md §5: evidence viewed or exported).
-      await deps.ledger.recordAccess(db, {
+      await deps.ledger.recordAccess(deps.write, {
         actorId: actor.id,
         action: 'ledger.bundle_exported',
         subject: { type, id },

@@ -9,7 +9,7 @@ import { orgPolicy } from './org.policy';
 import { presentUnit } from './org.presenter';
 import { unitsRepository } from './units.repository';
 
-export function createUnitsService({ db, ledger, now }: ServiceDeps) {
+export function createUnitsService({ db, ledger, now, write }: ServiceDeps) {
   async function assertParentAllowed(ex: Executor, unitId: string | null, parentId: string): Promise<void> {
     const parent = await unitsRepository.findById(ex, parentId);
     if (!parent || parent.active !== 1) {
@@ -47,7 +47,7 @@ export function createUnitsService({ db, ledger, now }: ServiceDeps) {
       if (!orgPolicy.manageUnits(actor)) {
         throw forbidden();
       }
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await write(async (trx) => {
         await assertNameFree(trx, input.name);
         if (input.parentId) {
           await assertParentAllowed(trx, null, input.parentId);
@@ -84,7 +84,7 @@ export function createUnitsService({ db, ledger, now }: ServiceDeps) {
       if (!orgPolicy.manageUnits(actor)) {
         throw forbidden();
       }
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await write(async (trx) => {
         const current = await unitsRepository.findById(trx, id);
         if (!current) {
           throw notFound();

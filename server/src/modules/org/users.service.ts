@@ -39,7 +39,7 @@ async function assertUnitActive(ex: Executor, unitId: string): Promise<void> {
   }
 }
 
-export function createUsersService({ db, ledger, now }: ServiceDeps) {
+export function createUsersService({ db, ledger, now, write }: ServiceDeps) {
   const present = (actor: Actor, row: UserRecord) => {
     const at = now();
     return presentUser(actor, row, shanghaiDay(at), at);
@@ -107,7 +107,7 @@ export function createUsersService({ db, ledger, now }: ServiceDeps) {
       assertCertificate(cert);
       assertPasswordPolicy('password', input.password, input.username);
       const passwordHash = await hashPassword(input.password);
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await write(async (trx) => {
         await assertUnitActive(trx, input.unitId);
         if (await usersRepository.findByUsername(trx, input.username)) {
           throw conflict('conflict.username_taken', { username: input.username }, 'username');
@@ -137,7 +137,7 @@ export function createUsersService({ db, ledger, now }: ServiceDeps) {
     },
 
     async update(actor: Actor, id: string, input: UserUpdateInput): Promise<UserDto> {
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await write(async (trx) => {
         const current = await visibleUser(trx, actor, id);
         if (!orgPolicy.manageUsers(actor)) {
           throw forbidden();
@@ -199,7 +199,7 @@ export function createUsersService({ db, ledger, now }: ServiceDeps) {
       }
       assertPasswordPolicy('password', input.password, target.username);
       const passwordHash = await hashPassword(input.password);
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await write(async (trx) => {
         const at = now().toISOString();
         // A new password_changed_at ends every session opened before it.
         await usersRepository.update(trx, id, {
@@ -220,7 +220,7 @@ export function createUsersService({ db, ledger, now }: ServiceDeps) {
       if (!orgPolicy.userAbilities(actor, target).unlock) {
         throw forbidden();
       }
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await write(async (trx) => {
         await usersRepository.update(trx, id, { failed_logins: 0, locked_until: null });
         return writeAndRecord(trx, actor, id, 'user.unlocked');
       });
