@@ -31,7 +31,14 @@ export async function migrateToLatest({
     migrationLockTableName: 'qc_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  let { error, results = [] } = await migrator.migrateToLatest();
+  // Kysely takes no cross-process migration lock on SQLite: when two processes start on a new
+  // file at once, the loser's migration fails (and rolls back) because the winner just applied
+  // it. Asked again, the loser finds nothing pending. A real failure fails every time.
+  for (let attempt = 1; error && attempt <= 3; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    ({ error, results = [] } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
     throw new MigrationError(

@@ -1,4 +1,5 @@
 import type { Db, Trx } from './database';
+import { bindWriteContext, newWriteContext, restoreWriteContext, saveWriteContext } from './write-context';
 
 export type Write = <T>(fn: (trx: Trx) => Promise<T>) => Promise<T>;
 
@@ -23,7 +24,12 @@ export function createWriter(db: Db, maxBatch = 64): Write {
 
   async function runAlone(item: Pending): Promise<void> {
     try {
-      item.resolve(await db.transaction().execute(item.fn));
+      item.resolve(
+        await db.transaction().execute((trx) => {
+          bindWriteContext(trx, newWriteContext());
+          return item.fn(trx);
+        }),
+      );
     } catch (error) {
       item.reject(error);
     }
@@ -31,17 +37,21 @@ export function createWriter(db: Db, maxBatch = 64): Write {
 
   async function runBatch(batch: Pending[]): Promise<void> {
     const outcomes: Outcome[] = [];
+    const context = newWriteContext();
     const trx = await db.startTransaction().execute();
     try {
       for (const [i, item] of batch.entries()) {
         const name = `w${i}`;
         const sp = await trx.savepoint(name).execute();
+        bindWriteContext(sp, context);
+        const saved = saveWriteContext(context);
         try {
           outcomes.push({ ok: true, value: await item.fn(sp) });
           await sp.releaseSavepoint(name).execute();
         } catch (error) {
           outcomes.push({ ok: false, error });
           await sp.rollbackToSavepoint(name).execute();
+          restoreWriteContext(context, saved);
         }
       }
       await trx.commit().execute();

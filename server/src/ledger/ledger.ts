@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
 import type { Dialect, Trx } from '../db/database';
 import type { Write } from '../db/writer';
+import { newWriteContext, writeContextOf, type WriteContext } from '../db/write-context';
 import { ledgerRepository, type StoredNode } from './ledger.repository';
 import { completedByAppend, leafHash, nodeHash, nodeKey } from './tree';
 
@@ -64,10 +65,12 @@ const LEDGER_LOCK_KEY = 0x71635f6c; // "qc_l"
 export function createLedger(dialect: Dialect, now: () => Date = () => new Date()): Ledger {
   const ledger: Ledger = {
     async append(trx, event) {
-      if (dialect === 'postgresql') {
+      const context = writeContextOf(trx) ?? newWriteContext();
+      if (dialect === 'postgresql' && !context.lockHeld) {
         await sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`.execute(trx);
+        context.lockHeld = true;
       }
-      const seq = (await ledgerRepository.size(trx)) + 1;
+      const seq = context.nextSeq ?? (await ledgerRepository.size(trx)) + 1;
       const at = now().toISOString();
       const body = {
         seq,
@@ -93,7 +96,8 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
         event: text,
       });
       const leaf = leafHash(text);
-      await ledgerRepository.insertNodes(trx, await completedNodes(trx, seq - 1, leaf));
+      await ledgerRepository.insertNodes(trx, await completedNodes(trx, context, seq - 1, leaf));
+      context.nextSeq = seq + 1;
       return { seq, at, leafHash: leaf };
     },
 
@@ -104,25 +108,36 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
   return ledger;
 }
 
-/** The leaf node and the subtree nodes its append completes, hashed from their stored left siblings. */
-async function completedNodes(trx: Trx, leafIndex: number, leaf: Uint8Array): Promise<StoredNode[]> {
+/**
+ * The leaf node and the subtree nodes its append completes, hashed from their left siblings —
+ * carried in the write context when an earlier append of the same batch made them, else read.
+ * New left children are remembered for the appends that will complete their parents.
+ */
+async function completedNodes(
+  trx: Trx,
+  context: WriteContext,
+  leafIndex: number,
+  leaf: Uint8Array,
+): Promise<StoredNode[]> {
   const nodes: StoredNode[] = [{ level: 0, idx: leafIndex, hash: leaf }];
   const completed = completedByAppend(leafIndex);
-  if (completed.length === 0) {
-    return nodes;
-  }
-  const lefts = await ledgerRepository.nodes(
-    trx,
-    completed.map((c) => c.left),
-  );
+  const missing = completed.map((c) => c.left).filter((k) => !context.lefts.has(nodeKey(k)));
+  const read =
+    missing.length > 0 ? await ledgerRepository.nodes(trx, missing) : new Map<string, Uint8Array>();
   let below = leaf;
   for (const { node, left } of completed) {
-    const leftHash = lefts.get(nodeKey(left));
+    const key = nodeKey(left);
+    const leftHash = context.lefts.get(key) ?? read.get(key);
     if (!leftHash) {
-      throw new Error(`ledger node ${nodeKey(left)} is missing; run verify`);
+      throw new Error(`ledger node ${key} is missing; run verify`);
     }
+    context.lefts.delete(key);
     below = nodeHash(leftHash, below);
     nodes.push({ ...node, hash: below });
+  }
+  const top = nodes.at(-1) as StoredNode;
+  if (top.idx % 2 === 0) {
+    context.lefts.set(nodeKey(top), top.hash);
   }
   return nodes;
 }

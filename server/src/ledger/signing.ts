@@ -1,5 +1,21 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { headSigningBytes, keyIdOf, type HeadFields } from '@quancheng/verifier/bundle';
 
@@ -15,20 +31,39 @@ export function signHeadFields(key: SigningKey, head: HeadFields): string {
 }
 
 /**
+ * Writes a new key beside `file`, then links it into place: the link is atomic and never
+ * replaces an existing file, so when several instances start at once exactly one key wins and
+ * every instance reads that one.
+ */
+function createKeyFile(file: string): void {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, String(privateKey.export({ type: 'pkcs8', format: 'pem' })), {
+    mode: 0o600,
+    flag: 'wx',
+  });
+  chmodSync(temporary, 0o600);
+  try {
+    linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw error;
+    }
+  } finally {
+    unlinkSync(temporary);
+  }
+}
+
+/**
  * Loads the signing key from `file`, or creates it there on first start (PKCS#8 PEM, mode 0600,
  * never overwritten). Refuses a key file that others can read.
  */
 export function loadOrCreateSigningKey(file: string): SigningKey {
-  let pem: string;
   mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    pem = String(privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
+  if (!existsSync(file)) {
+    createKeyFile(file);
   }
+  const pem = readFileSync(file, 'utf8');
   if ((statSync(file).mode & 0o077) !== 0) {
     throw new Error(`the ledger signing key ${file} must be readable by its owner only (chmod 600)`);
   }
