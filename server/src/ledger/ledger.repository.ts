@@ -1,4 +1,4 @@
-import type { Executor } from '../db/database';
+import type { Dialect, Executor } from '../db/database';
 import type { LedgerEntryTable, LedgerHeadTable } from '../db/types';
 import { nodeKey, type NodeKey } from './tree';
 
@@ -18,6 +18,24 @@ export const ledgerRepository = {
 
   async insertEntry(ex: Executor, entry: LedgerEntryTable): Promise<void> {
     await ex.insertInto('ledger_entries').values(entry).execute();
+  },
+
+  /**
+   * The entry and its nodes: one statement on PostgreSQL (a data-modifying WITH, saving a round
+   * trip per append), two on SQLite, which has no INSERT inside WITH.
+   */
+  async insertEntryAndNodes(ex: Executor, dialect: Dialect, entry: LedgerEntryTable, nodes: StoredNode[]) {
+    const values = nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash }));
+    if (dialect === 'postgresql') {
+      await ex
+        .with('entry', (qb) => qb.insertInto('ledger_entries').values(entry))
+        .insertInto('ledger_nodes')
+        .values(values)
+        .execute();
+      return;
+    }
+    await ex.insertInto('ledger_entries').values(entry).execute();
+    await ex.insertInto('ledger_nodes').values(values).execute();
   },
 
   async insertNodes(ex: Executor, nodes: StoredNode[]): Promise<void> {

@@ -84,7 +84,7 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
         ...(event.detail === undefined ? {} : { detail: event.detail }),
       };
       const text = canonicalJson(body);
-      await ledgerRepository.insertEntry(trx, {
+      const entry = {
         seq,
         at,
         actor_id: event.actorId,
@@ -94,9 +94,10 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
         row_hash: body.rowHash,
         blob_sha256: event.blobSha256 ?? null,
         event: text,
-      });
+      };
       const leaf = leafHash(text);
-      await ledgerRepository.insertNodes(trx, await completedNodes(trx, context, seq - 1, leaf));
+      const nodes = await completedNodes(trx, context, seq - 1, leaf);
+      await ledgerRepository.insertEntryAndNodes(trx, dialect, entry, nodes);
       context.nextSeq = seq + 1;
       return { seq, at, leafHash: leaf };
     },
