@@ -16,10 +16,6 @@ export const ledgerRepository = {
     return Number(row?.seq ?? 0);
   },
 
-  async insertEntry(ex: Executor, entry: LedgerEntryTable): Promise<void> {
-    await ex.insertInto('ledger_entries').values(entry).execute();
-  },
-
   /**
    * The entry and its nodes: one statement on PostgreSQL (a data-modifying WITH, saving a round
    * trip per append), two on SQLite, which has no INSERT inside WITH.
@@ -36,15 +32,6 @@ export const ledgerRepository = {
     }
     await ex.insertInto('ledger_entries').values(entry).execute();
     await ex.insertInto('ledger_nodes').values(values).execute();
-  },
-
-  async insertNodes(ex: Executor, nodes: StoredNode[]): Promise<void> {
-    if (nodes.length > 0) {
-      await ex
-        .insertInto('ledger_nodes')
-        .values(nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })))
-        .execute();
-    }
   },
 
   /** The stored hashes of the given nodes, keyed `level:idx`; missing ones are absent. */
