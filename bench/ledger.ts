@@ -17,12 +17,36 @@ import path from 'node:path';
 import { verifyInclusion } from '@quancheng/verifier';
 import pg from 'pg';
 import { buildApp, type App } from '../server/src/app';
+import type { Trx } from '../server/src/db/database';
 import { loadConfig } from '../server/src/config';
 import { canonicalJson, rowHash } from '../server/src/ledger/ledger';
 import { ledgerProofs } from '../server/src/ledger/proofs';
 import { completedByAppend, leafHash, nodeHash, nodeKey } from '../server/src/ledger/tree';
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** The measured write: one unit row, and its ledger entry when `withLedger`. */
+async function writeUnit(app: App, trx: Trx, name: string, withLedger: boolean): Promise<void> {
+  const at = new Date().toISOString();
+  const row = {
+    id: randomUUID(),
+    name,
+    code: null,
+    parent_id: null,
+    active: 1 as const,
+    created_at: at,
+    updated_at: at,
+  };
+  await trx.insertInto('units').values(row).execute();
+  if (withLedger) {
+    await app.deps.ledger.append(trx, {
+      actorId: null,
+      action: 'unit.created',
+      subject: { type: 'unit', id: row.id },
+      row,
+    });
+  }
+}
 
 /**
  * `clients` concurrent writers, `n` writes in all, through the group-committing writer: each
@@ -34,76 +58,24 @@ async function concurrentWritesPerSecond(
   n: number,
   clients: number,
 ): Promise<number> {
-  const at = new Date().toISOString();
   let next = 0;
   const start = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < n) {
-        const i = next++;
-        await app.deps.write(async (trx) => {
-          const row = {
-            id: randomUUID(),
-            name: `c-${randomUUID()}-${i}`,
-            code: null,
-            parent_id: null,
-            active: 1 as const,
-            created_at: at,
-            updated_at: at,
-          };
-          await trx.insertInto('units').values(row).execute();
-          if (withLedger) {
-            await app.deps.ledger.append(trx, {
-              actorId: null,
-              action: 'unit.created',
-              subject: { type: 'unit', id: row.id },
-              row,
-            });
-          }
-        });
+        const name = `c-${randomUUID()}-${next++}`;
+        await app.deps.write((trx) => writeUnit(app, trx, name, withLedger));
       }
     }),
   );
   return n / (ms(start) / 1000);
 }
 
+/** `n` writes one after another, each in its own durable transaction. */
 async function writesPerSecond(app: App, withLedger: boolean, n: number): Promise<number> {
-  const parent = randomUUID();
-  const at = new Date().toISOString();
-  await app.deps.db
-    .insertInto('units')
-    .values({
-      id: parent,
-      name: `bench-${parent}`,
-      code: null,
-      parent_id: null,
-      active: 1,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) {
-    await app.deps.db.transaction().execute(async (trx) => {
-      const row = {
-        id: randomUUID(),
-        name: `${parent}-${i}`,
-        code: null,
-        parent_id: parent,
-        active: 1 as const,
-        created_at: at,
-        updated_at: at,
-      };
-      await trx.insertInto('units').values(row).execute();
-      if (withLedger) {
-        await app.deps.ledger.append(trx, {
-          actorId: null,
-          action: 'unit.created',
-          subject: { type: 'unit', id: row.id },
-          row,
-        });
-      }
-    });
+    await app.deps.db.transaction().execute((trx) => writeUnit(app, trx, `s-${randomUUID()}`, withLedger));
   }
   return n / (ms(start) / 1000);
 }
