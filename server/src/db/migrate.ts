@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResult 
 import type { DatabaseHandle } from './database';
 import * as createOrg from './migrations/20261128000000_create_org';
 import * as createLedger from './migrations/20261128000100_create_ledger';
+import * as createJobs from './migrations/20261128000200_create_jobs';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -10,6 +11,7 @@ import * as createLedger from './migrations/20261128000100_create_ledger';
 const MIGRATIONS: Record<string, Migration> = {
   '20261128000000_create_org': createOrg,
   '20261128000100_create_ledger': createLedger,
+  '20261128000200_create_jobs': createJobs,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

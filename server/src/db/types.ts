@@ -85,6 +85,36 @@ export interface LedgerHeadTable {
   signature: string;
 }
 
+/**
+ * A job of the embedded queue (SQLite). `attempts` counts starts; a job whose attempts exceed
+ * `retry_limit` is failed. `expires_at` is the lease of an active job: past it, the job is taken
+ * back from a worker that died.
+ */
+export interface JobTable {
+  id: string;
+  name: string;
+  /** JSON. */
+  payload: string;
+  state: 'created' | 'retry' | 'active' | 'completed' | 'failed';
+  singleton_key: string | null;
+  attempts: number;
+  retry_limit: number;
+  retry_delay_ms: number;
+  retry_backoff: Flag;
+  expire_ms: number;
+  /** Not started before this instant (backoff after a failure). */
+  run_after: string;
+  created_at: string;
+  started_at: string | null;
+  expires_at: string | null;
+  finished_at: string | null;
+  /** 0–100, as last reported by the running handler. */
+  progress: number | null;
+  /** JSON of the handler's result. */
+  result: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -93,4 +123,5 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   ledger_nodes: LedgerNodeTable;
   ledger_heads: LedgerHeadTable;
+  jobs: JobTable;
 }
