@@ -1,0 +1,5 @@
+/** A user-facing text in both of the system's languages (zh-CN first, English second). */
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
