@@ -62,7 +62,7 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts: no type information, Node's globals.
-    files: ['scripts/**/*.mjs'],
+    files: ['scripts/**/*.mjs', 'server/src/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

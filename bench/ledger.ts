@@ -4,6 +4,7 @@
  *   npm run bench:ledger                          # SQLite in a temp dir
  *   DATABASE_URL=postgres://… npm run bench:ledger
  *   BENCH_PROOF_LEAVES=10000000 BENCH_VERIFY_LEAVES=1000000 npm run bench:ledger
+ *   BENCH_SECTIONS=3 npm run bench:ledger         # only some of the sections below
  *
  * 1. Writes per second with their ledger entry vs the same writes without it.
  * 2. Inclusion proof production and verification at BENCH_PROOF_LEAVES leaves (default 10 M on
@@ -199,89 +200,99 @@ async function main(): Promise<void> {
   const postgres = !!process.env.DATABASE_URL;
   console.log(`database: ${postgres ? 'postgresql' : 'sqlite'}\n`);
 
-  await withApp(async (app) => {
-    console.log('1. serial writes, each in its own durable transaction');
-    const bare = await writesPerSecond(app, false, 2000);
-    const ledgered = await writesPerSecond(app, true, 2000);
-    console.log(`  without ledger ${bare.toFixed(0)}/s, with ledger ${ledgered.toFixed(0)}/s`);
-    console.log(`→ ratio ${(ledgered / bare).toFixed(2)}\n`);
-    console.log('1b. 32 concurrent writers, group commit (each acknowledged after its commit)');
-    const bareC = await concurrentWritesPerSecond(app, false, 8000, 32);
-    const ledgeredC = await concurrentWritesPerSecond(app, true, 8000, 32);
-    console.log(`  without ledger ${bareC.toFixed(0)}/s, with ledger ${ledgeredC.toFixed(0)}/s`);
-    console.log(
-      `→ ratio ${(ledgeredC / bareC).toFixed(2)} (goal ≥ 0.5; ≥ 3,000/s SQLite, ≥ 1,500/s PostgreSQL)\n`,
-    );
-  });
+  const sections = new Set((process.env.BENCH_SECTIONS ?? '1,2,3').split(','));
+  if (sections.has('1'))
+    await withApp(async (app) => {
+      console.log('1. serial writes, each in its own durable transaction');
+      const bare = await writesPerSecond(app, false, 2000);
+      const ledgered = await writesPerSecond(app, true, 2000);
+      console.log(`  without ledger ${bare.toFixed(0)}/s, with ledger ${ledgered.toFixed(0)}/s`);
+      console.log(`→ ratio ${(ledgered / bare).toFixed(2)}\n`);
+      console.log('1b. 32 concurrent writers, group commit (each acknowledged after its commit)');
+      const bareC = await concurrentWritesPerSecond(app, false, 8000, 32);
+      const ledgeredC = await concurrentWritesPerSecond(app, true, 8000, 32);
+      console.log(`  without ledger ${bareC.toFixed(0)}/s, with ledger ${ledgeredC.toFixed(0)}/s`);
+      console.log(
+        `→ ratio ${(ledgeredC / bareC).toFixed(2)} (goal ≥ 0.5; ≥ 3,000/s SQLite, ≥ 1,500/s PostgreSQL)\n`,
+      );
+    });
 
   const proofLeaves = Number(process.env.BENCH_PROOF_LEAVES ?? (postgres ? 1_000_000 : 10_000_000));
-  await withApp(async (app) => {
-    console.log(`2. inclusion proofs at ${proofLeaves.toLocaleString()} leaves`);
-    const seedStart = process.hrtime.bigint();
-    await bulkSeed(app, proofLeaves, false);
-    console.log(`  seeded in ${(ms(seedStart) / 1000).toFixed(1)} s`);
-    const root = await ledgerProofs.root(app.deps.db, proofLeaves);
-    const runs = 500;
-    const indices = Array.from({ length: runs }, () => Math.floor(Math.random() * proofLeaves));
-    const leaves = await Promise.all(
-      indices.map((i) =>
-        app.deps.db
+  if (sections.has('2'))
+    await withApp(async (app) => {
+      console.log(`2. inclusion proofs at ${proofLeaves.toLocaleString()} leaves`);
+      const seedStart = process.hrtime.bigint();
+      await bulkSeed(app, proofLeaves, false);
+      console.log(`  seeded in ${(ms(seedStart) / 1000).toFixed(1)} s`);
+      const root = await ledgerProofs.root(app.deps.db, proofLeaves);
+      const runs = 500;
+      const indices = Array.from({ length: runs }, () => Math.floor(Math.random() * proofLeaves));
+      const leaves = await Promise.all(
+        indices.map((i) =>
+          app.deps.db
+            .selectFrom('ledger_nodes')
+            .select('hash')
+            .where('level', '=', 0)
+            .where('idx', '=', i)
+            .executeTakeFirstOrThrow(),
+        ),
+      );
+      const lookupStart = process.hrtime.bigint();
+      for (const i of indices) {
+        await app.deps.db
           .selectFrom('ledger_nodes')
           .select('hash')
           .where('level', '=', 0)
           .where('idx', '=', i)
-          .executeTakeFirstOrThrow(),
-      ),
-    );
-    const lookupStart = process.hrtime.bigint();
-    for (const i of indices) {
-      await app.deps.db
-        .selectFrom('ledger_nodes')
-        .select('hash')
-        .where('level', '=', 0)
-        .where('idx', '=', i)
-        .executeTakeFirstOrThrow();
-    }
-    const lookup = ms(lookupStart) / runs;
-    const proofs: Uint8Array[][] = [];
-    const produceStart = process.hrtime.bigint();
-    for (const i of indices) {
-      proofs.push(await ledgerProofs.inclusion(app.deps.db, i, proofLeaves));
-    }
-    const produce = ms(produceStart) / runs;
-    const verifyStart = process.hrtime.bigint();
-    let ok = 0;
-    for (const [k, i] of indices.entries()) {
-      ok += verifyInclusion(i, proofLeaves, leaves[k]?.hash ?? new Uint8Array(), proofs[k] ?? [], root)
-        ? 1
-        : 0;
-    }
-    const verify = ms(verifyStart) / runs;
-    console.log(
-      `  one leaf lookup (baseline) ${lookup.toFixed(3)} ms; produce a proof ${produce.toFixed(3)} ms (goal < 1); verify ${verify.toFixed(4)} ms (goal < 0.2); ${ok}/${runs} verified`,
-    );
-    console.log(`→ proof production / single lookup: ${(produce / lookup).toFixed(1)}×\n`);
-  });
+          .executeTakeFirstOrThrow();
+      }
+      const lookup = ms(lookupStart) / runs;
+      const proofs: Uint8Array[][] = [];
+      const produceStart = process.hrtime.bigint();
+      for (const i of indices) {
+        proofs.push(await ledgerProofs.inclusion(app.deps.db, i, proofLeaves));
+      }
+      const produce = ms(produceStart) / runs;
+      const verifyStart = process.hrtime.bigint();
+      let ok = 0;
+      for (const [k, i] of indices.entries()) {
+        ok += verifyInclusion(i, proofLeaves, leaves[k]?.hash ?? new Uint8Array(), proofs[k] ?? [], root)
+          ? 1
+          : 0;
+      }
+      const verify = ms(verifyStart) / runs;
+      console.log(
+        `  one leaf lookup (baseline) ${lookup.toFixed(3)} ms; produce a proof ${produce.toFixed(3)} ms (goal < 1); verify ${verify.toFixed(4)} ms (goal < 0.2); ${ok}/${runs} verified`,
+      );
+      console.log(`→ proof production / single lookup: ${(produce / lookup).toFixed(1)}×\n`);
+    });
 
   const verifyLeaves = Number(process.env.BENCH_VERIFY_LEAVES ?? 1_000_000);
-  await withApp(async (app) => {
-    console.log(`3. full verify of ${verifyLeaves.toLocaleString()} entries with their rows`);
-    await bulkSeed(app, verifyLeaves, true);
-    await app.services.ledger.signHead();
-    const scanStart = process.hrtime.bigint();
-    await app.deps.db
-      .selectFrom('ledger_entries')
-      .select((e) => e.fn.count('event').as('n'))
-      .executeTakeFirst();
-    const scan = ms(scanStart);
-    const start = process.hrtime.bigint();
-    const report = await app.services.ledger.verifyAll();
-    const took = ms(start);
-    console.log(
-      `  count(*) over the entries (baseline) ${scan.toFixed(0)} ms; verify ${(took / 1000).toFixed(2)} s (goal ≤ 10 s), ${report.findings.length} findings, ${report.rowsChecked} rows`,
-    );
-    console.log(`→ verify / scan: ${(took / scan).toFixed(1)}×\n`);
-  });
+  if (sections.has('3'))
+    await withApp(async (app) => {
+      console.log(`3. full verify of ${verifyLeaves.toLocaleString()} entries with their rows`);
+      await bulkSeed(app, verifyLeaves, true);
+      await app.services.ledger.signHead();
+      const scanStart = process.hrtime.bigint();
+      await app.deps.db
+        .selectFrom('ledger_entries')
+        .select((e) => e.fn.count('event').as('n'))
+        .executeTakeFirst();
+      const scan = ms(scanStart);
+      const start = process.hrtime.bigint();
+      const stages = new Map<string, number>();
+      const report = await app.services.ledger.verifyAll({
+        onProgress: (stage) => stages.set(stage, ms(start)),
+      });
+      const took = ms(start);
+      console.log(
+        `  count(*) over the entries (baseline) ${scan.toFixed(0)} ms; verify ${(took / 1000).toFixed(2)} s (goal ≤ 10 s), ${report.findings.length} findings, ${report.rowsChecked} rows`,
+      );
+      console.log(
+        `  stages done at: ${[...stages].map(([stage, at]) => `${stage} ${(at / 1000).toFixed(1)} s`).join(', ')}`,
+      );
+      console.log(`→ verify / scan: ${(took / scan).toFixed(1)}×\n`);
+    });
 }
 
 await main();

@@ -15,7 +15,8 @@ import { registerErrorHandling } from './http/error-handler';
 import { createLedger } from './ledger/ledger';
 import { createAuthService, registerAuthHooks, registerAuthRoutes, type AuthService } from './modules/auth';
 import { createLedgerService, registerLedgerRoutes, type LedgerService } from './modules/ledger';
-import { createUnitsService, createUsersService, orgLedgerSubjects, registerOrgRoutes } from './modules/org';
+import { createUnitsService, createUsersService, registerOrgRoutes } from './modules/org';
+import { ledgerSubjects } from './ledger-subjects';
 import { loadOrCreateSigningKey } from './ledger/signing';
 import { registerSystemRoutes } from './modules/system';
 import type { ServiceDeps } from './services';
@@ -62,7 +63,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const deps: ServiceDeps = {
     db: database.db,
     dialect: database.dialect,
-    ledger: createLedger(database.dialect, now),
+    ledger: createLedger(database, now),
     write: createWriter(database.db),
     now,
   };
@@ -70,7 +71,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     auth: createAuthService(deps, config),
     units: createUnitsService(deps),
     users: createUsersService(deps),
-    ledger: createLedgerService(deps, { key, storage, subjects: new Map(orgLedgerSubjects) }),
+    ledger: createLedgerService(deps, { key, storage, subjects: ledgerSubjects, database: config.database }),
   };
 
   const http = Fastify({

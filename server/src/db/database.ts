@@ -32,6 +32,11 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** The PostgreSQL schema everything lives in, when not the default. */
   schema?: string;
+  /**
+   * SQLite: the one connection Kysely runs on. Only for hot paths that run synchronously inside
+   * a transaction Kysely opened on it (the ledger's appends); everything else goes through `db`.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -51,7 +56,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const db = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -1,4 +1,4 @@
-import type { Dialect, Executor } from '../db/database';
+import type { Executor } from '../db/database';
 import type { LedgerEntryTable, LedgerHeadTable } from '../db/types';
 import { nodeKey, type NodeKey } from './tree';
 
@@ -14,24 +14,6 @@ export const ledgerRepository = {
       .select((eb) => eb.fn.max('seq').as('seq'))
       .executeTakeFirst();
     return Number(row?.seq ?? 0);
-  },
-
-  /**
-   * The entry and its nodes: one statement on PostgreSQL (a data-modifying WITH, saving a round
-   * trip per append), two on SQLite, which has no INSERT inside WITH.
-   */
-  async insertEntryAndNodes(ex: Executor, dialect: Dialect, entry: LedgerEntryTable, nodes: StoredNode[]) {
-    const values = nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash }));
-    if (dialect === 'postgresql') {
-      await ex
-        .with('entry', (qb) => qb.insertInto('ledger_entries').values(entry))
-        .insertInto('ledger_nodes')
-        .values(values)
-        .execute();
-      return;
-    }
-    await ex.insertInto('ledger_entries').values(entry).execute();
-    await ex.insertInto('ledger_nodes').values(values).execute();
   },
 
   /** The stored hashes of the given nodes, keyed `level:idx`; missing ones are absent. */
@@ -95,6 +77,67 @@ export const ledgerRepository = {
       .orderBy('seq')
       .execute();
     return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  },
+
+  /** How many subjects of a type have a row written through the ledger, up to `treeSize`. */
+  async countRecordedSubjects(ex: Executor, type: string, treeSize: number): Promise<number> {
+    const row = await ex
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.count<number>('subject_id').distinct().as('n'))
+      .where('subject_type', '=', type)
+      .where('row_hash', 'is not', null)
+      .where('seq', '<=', treeSize)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+
+  /** Those subjects' ids, in id order, a page at a time. */
+  async recordedSubjectIds(
+    ex: Executor,
+    type: string,
+    treeSize: number,
+    after: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    let q = ex
+      .selectFrom('ledger_entries')
+      .select('subject_id')
+      .distinct()
+      .where('subject_type', '=', type)
+      .where('row_hash', 'is not', null)
+      .where('seq', '<=', treeSize)
+      .orderBy('subject_id')
+      .limit(limit);
+    if (after !== null) {
+      q = q.where('subject_id', '>', after);
+    }
+    return (await q.execute()).map((r) => r.subject_id);
+  },
+
+  /** The latest row hash written for each of these subjects, up to `treeSize`. */
+  async latestRowHashes(
+    ex: Executor,
+    type: string,
+    ids: readonly string[],
+    treeSize: number,
+  ): Promise<Map<string, { seq: number; action: string; rowHash: string }>> {
+    const out = new Map<string, { seq: number; action: string; rowHash: string }>();
+    if (ids.length === 0) {
+      return out;
+    }
+    const rows = await ex
+      .selectFrom('ledger_entries')
+      .select(['subject_id', 'seq', 'action', 'row_hash'])
+      .where('subject_type', '=', type)
+      .where('subject_id', 'in', ids)
+      .where('row_hash', 'is not', null)
+      .where('seq', '<=', treeSize)
+      .orderBy('seq')
+      .execute();
+    for (const r of rows) {
+      out.set(r.subject_id, { seq: Number(r.seq), action: r.action, rowHash: r.row_hash as string });
+    }
+    return out;
   },
 
   async blobHashes(ex: Executor): Promise<{ seq: number; blob_sha256: string }[]> {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
-import type { Dialect, Trx } from '../db/database';
+import type { DatabaseHandle, Trx } from '../db/database';
 import type { Write } from '../db/writer';
 import { newWriteContext, writeContextOf, type WriteContext } from '../db/write-context';
-import { ledgerRepository, type StoredNode } from './ledger.repository';
+import { createAppendStore, type AppendStore } from './append-store';
+import type { StoredNode } from './ledger.repository';
 import { completedByAppend, leafHash, nodeHash, nodeKey } from './tree';
 
 /** What happened, to what, by whom. One event per state change or recorded access. */
@@ -62,7 +63,12 @@ export interface Ledger {
 
 const LEDGER_LOCK_KEY = 0x71635f6c; // "qc_l"
 
-export function createLedger(dialect: Dialect, now: () => Date = () => new Date()): Ledger {
+export function createLedger(
+  database: Pick<DatabaseHandle, 'dialect' | 'sqlite'>,
+  now: () => Date = () => new Date(),
+): Ledger {
+  const { dialect } = database;
+  const store = createAppendStore(database);
   const ledger: Ledger = {
     async append(trx, event) {
       const context = writeContextOf(trx) ?? newWriteContext();
@@ -70,7 +76,7 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
         await sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`.execute(trx);
         context.lockHeld = true;
       }
-      const seq = context.nextSeq ?? (await ledgerRepository.size(trx)) + 1;
+      const seq = context.nextSeq ?? (await store.size(trx)) + 1;
       const at = now().toISOString();
       const body = {
         seq,
@@ -96,8 +102,8 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
         event: text,
       };
       const leaf = leafHash(text);
-      const nodes = await completedNodes(trx, context, seq - 1, leaf);
-      await ledgerRepository.insertEntryAndNodes(trx, dialect, entry, nodes);
+      const nodes = await completedNodes(store, trx, context, seq - 1, leaf);
+      await store.insert(trx, entry, nodes);
       context.nextSeq = seq + 1;
       return { seq, at, leafHash: leaf };
     },
@@ -115,6 +121,7 @@ export function createLedger(dialect: Dialect, now: () => Date = () => new Date(
  * New left children are remembered for the appends that will complete their parents.
  */
 async function completedNodes(
+  store: AppendStore,
   trx: Trx,
   context: WriteContext,
   leafIndex: number,
@@ -123,8 +130,7 @@ async function completedNodes(
   const nodes: StoredNode[] = [{ level: 0, idx: leafIndex, hash: leaf }];
   const completed = completedByAppend(leafIndex);
   const missing = completed.map((c) => c.left).filter((k) => !context.lefts.has(nodeKey(k)));
-  const read =
-    missing.length > 0 ? await ledgerRepository.nodes(trx, missing) : new Map<string, Uint8Array>();
+  const read = missing.length > 0 ? await store.nodes(trx, missing) : new Map<string, Uint8Array>();
   let below = leaf;
   for (const { node, left } of completed) {
     const key = nodeKey(left);

@@ -4,7 +4,7 @@ import { ledgerRepository } from './ledger.repository';
 import { ledgerProofs } from './proofs';
 import type { LedgerSubject } from './subjects';
 import { leafHash } from './tree';
-import { checkEvent, checkRow, finding, type Finding } from './verify';
+import { checkEvent, checkRow, finding, type Finding } from './verify-checks';
 import { equalBytes, headIsSigned, hexToBytes, inclusionHolds } from './verify-primitives';
 
 export interface SubjectCheck {

@@ -1,20 +1,18 @@
-import type { MessageKey } from '@quancheng/contracts';
+import { availableParallelism } from 'node:os';
+import type { DatabaseConfig } from '../config';
 import type { Executor } from '../db/database';
-import type { LedgerEntryTable, LedgerHeadTable } from '../db/types';
+import type { LedgerHeadTable } from '../db/types';
 import type { BlobStore } from '../storage/blob-store';
-import { canonicalJson, rowHash } from './ledger';
 import { ledgerRepository, type StoredNode } from './ledger.repository';
 import { ledgerProofs } from './proofs';
 import type { LedgerSubjects } from './subjects';
-import { bytesToHex, equalBytes, headIsSigned, hexToBytes, consistencyHolds } from './verify-primitives';
-import { leafHash, nodeHash, nodeKey } from './tree';
+import { finding, type Finding } from './verify-checks';
+import { inlineRunner, runTasks, workerRunner, type TaskRunner } from './verify-pool';
+import { bytesToHex, consistencyHolds, headIsSigned, hexToBytes } from './verify-primitives';
+import { CHUNK_LEVEL, compareNode, type ChunkResult, type RowsResult, type VerifyTask } from './verify-tasks';
+import { nodeHash, nodeKey } from './tree';
 
-export interface Finding {
-  kind: string;
-  seq: number | null;
-  key: MessageKey;
-  params: Record<string, string | number>;
-}
+export { checkEvent, checkRow, finding, type Finding } from './verify-checks';
 
 export interface VerifyReport {
   treeSize: number;
@@ -29,146 +27,150 @@ export interface VerifyDeps {
   storage: BlobStore;
   subjects: LedgerSubjects;
   publicKeyPem: string;
+  /** Lets worker threads open their own connections; without it everything runs here. */
+  database?: DatabaseConfig;
+  /** The subjects worker threads know (the application's list); others are checked here. */
+  workerSubjects?: LedgerSubjects;
 }
 
 export interface VerifyOptions {
   /** Check only this many blobs, chosen at random; all when undefined. */
   blobSample?: number;
   onProgress?: (stage: 'leaves' | 'heads' | 'rows' | 'blobs', done: number, total: number) => void;
+  /**
+   * Worker threads for the tree and the rows (0: all on this thread). By default one per core
+   * when the ledger is large enough for threads to pay for their start.
+   */
+  workers?: number;
+  /** Leaves per tree chunk, as a power of two; only tests change it, to cover many chunks cheaply. */
+  chunkLevel?: number;
 }
 
-const CHUNK_LEVEL = 14;
-const CHUNK = 2 ** CHUNK_LEVEL;
+/** Below this many leaves a full verify runs on one thread: starting workers would cost more. */
+const WORKER_THRESHOLD = 4 * 2 ** CHUNK_LEVEL;
 
-export const finding = (kind: string, seq: number | null, params: Finding['params'] = {}): Finding => ({
-  kind,
-  seq,
-  key: `ledger.${kind}` as MessageKey,
-  params,
-});
-
-/** A current row against the latest entry that wrote it: missing, altered, or null when intact. */
-export function checkRow(
-  latest: { seq: number; action: string; rowHash: string },
-  row: object | undefined,
-  type: string,
-  id: string,
-): Finding | null {
-  const params = { seq: latest.seq, action: latest.action, type, id };
-  if (!row) {
-    return finding('row_missing', latest.seq, params);
+/** The root of the tree whose perfect subtrees (left to right) are given. */
+function foldRoot(range: readonly StoredNode[]): Uint8Array {
+  let root = range.at(-1)?.hash ?? new Uint8Array();
+  for (let i = range.length - 2; i >= 0; i--) {
+    root = nodeHash((range[i] as StoredNode).hash, root);
   }
-  return rowHash(row) === latest.rowHash ? null : finding('row_differs', latest.seq, params);
+  return root;
 }
 
 /**
- * Checks one stored entry: its event says what its columns say (the columns are what queries and
- * listings use). Whether the event bytes are the recorded ones is the leaf hash's job; `strict`
- * also checks they are canonical, which only a faulty writer could break.
+ * Folds chunk results, in tree order, into the levels above the chunks and the root at every
+ * signed head's size. Results may arrive in any order; each is folded once all before it are.
  */
-export function checkEvent(entry: LedgerEntryTable, strict = false): Finding | null {
-  try {
-    const event = JSON.parse(entry.event) as Record<string, unknown>;
-    const subject = event.subject as { type?: unknown; id?: unknown } | undefined;
-    const matches =
-      (!strict || canonicalJson(event) === entry.event) &&
-      event.seq === entry.seq &&
-      event.at === entry.at &&
-      event.actor === entry.actor_id &&
-      event.action === entry.action &&
-      subject?.type === entry.subject_type &&
-      subject.id === entry.subject_id &&
-      event.rowHash === entry.row_hash &&
-      (event.blobSha256 ?? null) === entry.blob_sha256;
-    return matches ? null : finding('event_mismatch', entry.seq, { seq: entry.seq, action: entry.action });
-  } catch {
-    return finding('event_mismatch', entry.seq, { seq: entry.seq, action: entry.action });
-  }
-}
-
-/** The latest row hash recorded per subject, for the subject types that have rows. */
-interface LatestRow {
-  seq: number;
-  action: string;
-  rowHash: string;
-}
-type LatestRows = Map<string, Map<string, LatestRow>>;
-
-/** Stored nodes of one chunk, by level then by index within the chunk. */
-function chunkNodes(nodes: StoredNode[], start: number): Uint8Array[][] {
-  const byLevel: Uint8Array[][] = Array.from({ length: CHUNK_LEVEL + 1 }, () => []);
-  for (const n of nodes) {
-    (byLevel[n.level] as Uint8Array[])[n.idx - start / 2 ** n.level] = n.hash;
-  }
-  return byLevel;
-}
-
-/**
- * Recomputes the whole tree from the stored events, a chunk at a time with a compact range (the
- * perfect subtrees of the size so far), comparing every leaf and subtree hash with the stored one
- * and the root at every signed head's size with the head. Collects, on the way, the latest row
- * hash of every subject whose rows `verifyRows` checks.
- */
-async function verifyTree(
-  db: Executor,
-  heads: LedgerHeadTable[],
-  latestRows: LatestRows,
-  opts: VerifyOptions,
-  findings: Finding[],
-) {
-  const treeSize = await ledgerRepository.size(db);
+function treeFold(heads: readonly LedgerHeadTable[], chunk: number) {
   const headsBySize = new Map(heads.map((h) => [h.tree_size, h]));
+  const pending = new Map<number, ChunkResult>();
   const stack: StoredNode[] = [];
   const above: StoredNode[] = [];
-  let expected = 1;
-  for (let start = 0; start < treeSize; start += CHUNK) {
-    const [entries, nodes] = await Promise.all([
-      ledgerRepository.entriesBetween(db, start + 1, start + CHUNK + 1),
-      ledgerRepository.nodesWithin(db, start, start + CHUNK, CHUNK_LEVEL),
-    ]);
-    const stored = chunkNodes(nodes, start);
-    for (const entry of entries) {
-      for (; expected < entry.seq; expected++) {
-        findings.push(finding('seq_gap', expected, { seq: expected }));
-      }
-      expected = entry.seq + 1;
-      const bad = checkEvent(entry);
-      if (bad) {
-        findings.push(bad);
-      }
-      const leaf = leafHash(entry.event);
-      const storedLeaf = stored[0]?.[entry.seq - 1 - start];
-      if (!storedLeaf || !equalBytes(storedLeaf, leaf)) {
-        findings.push(finding('leaf_hash_differs', entry.seq, { seq: entry.seq, action: entry.action }));
-      }
-      if (entry.row_hash !== null) {
-        latestRows.get(entry.subject_type)?.set(entry.subject_id, {
-          seq: entry.seq,
-          action: entry.action,
-          rowHash: entry.row_hash,
-        });
-      }
-      stack.push({ level: 0, idx: entry.seq - 1, hash: leaf });
-      while (stack.length >= 2 && stack.at(-1)?.level === stack.at(-2)?.level) {
-        const right = stack.pop() as StoredNode;
-        const left = stack.pop() as StoredNode;
-        const node = { level: left.level + 1, idx: left.idx / 2, hash: nodeHash(left.hash, right.hash) };
-        stack.push(node);
-        if (node.level <= CHUNK_LEVEL) {
-          compareNode(node, stored[node.level]?.[node.idx - start / 2 ** node.level], findings);
-        } else {
-          above.push(node);
+  const findings: Finding[] = [];
+  let next = 0;
+  return {
+    findings,
+    above,
+    add(result: ChunkResult) {
+      pending.set(result.start, result);
+      for (let r = pending.get(next); r; r = pending.get(next)) {
+        pending.delete(next);
+        findings.push(...r.findings);
+        for (const { size, range } of r.heads) {
+          const head = headsBySize.get(size) as LedgerHeadTable;
+          if (bytesToHex(foldRoot([...stack, ...range])) !== head.root_hash) {
+            findings.push(finding('head_root_differs', null, { size }));
+          }
         }
+        for (const node of r.range) {
+          stack.push(node);
+          while (stack.length >= 2 && stack.at(-1)?.level === stack.at(-2)?.level) {
+            const right = stack.pop() as StoredNode;
+            const left = stack.pop() as StoredNode;
+            const parent = {
+              level: left.level + 1,
+              idx: left.idx / 2,
+              hash: nodeHash(left.hash, right.hash),
+            };
+            stack.push(parent);
+            above.push(parent);
+          }
+        }
+        next += chunk;
       }
-      const head = headsBySize.get(entry.seq);
-      if (head && bytesToHex(foldRoot(stack)) !== head.root_hash) {
-        findings.push(finding('head_root_differs', null, { size: head.tree_size }));
-      }
-    }
-    opts.onProgress?.('leaves', Math.min(start + CHUNK, treeSize), treeSize);
+    },
+  };
+}
+
+function chunkTasks(treeSize: number, heads: readonly LedgerHeadTable[], level: number): VerifyTask[] {
+  const tasks: VerifyTask[] = [];
+  const chunk = 2 ** level;
+  for (let start = 0; start < treeSize; start += chunk) {
+    const end = Math.min(start + chunk, treeSize);
+    const headSizes = heads.map((h) => h.tree_size).filter((size) => size > start && size <= end);
+    tasks.push({ kind: 'chunk', level, start, end, headSizes });
   }
-  const storedAbove = await ledgerRepository.nodes(db, above);
-  for (const node of above) {
+  return tasks;
+}
+
+/**
+ * Recomputes the whole tree from the stored events and checks every current row, chunk by chunk
+ * and subject type by subject type, in worker threads when the ledger is large: every event
+ * against its columns, every leaf and subtree hash against the stored one, the root at every
+ * signed head's size against the head, every row against the latest entry that wrote it.
+ */
+async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opts: VerifyOptions) {
+  const treeSize = await ledgerRepository.size(deps.db);
+  const level = opts.chunkLevel ?? CHUNK_LEVEL;
+  const chunk = 2 ** level;
+  const fold = treeFold(heads, chunk);
+  const rows = new Map<string, RowsResult>();
+  const rowProgress = new Map<string, [number, number]>();
+  const tasks: VerifyTask[] = [
+    ...[...deps.subjects.keys()].map((type): VerifyTask => ({ kind: 'rows', type, treeSize })),
+    ...chunkTasks(treeSize, heads, level),
+  ];
+  const workers = opts.workers ?? (treeSize >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
+  const here = inlineRunner(deps.db, deps.subjects);
+  const threads: TaskRunner | null =
+    workers > 0 && deps.database ? workerRunner({ database: deps.database }, workers) : null;
+  // Rows of a subject the worker threads do not know (one registered by a test) are checked here.
+  const inWorker = (task: VerifyTask) =>
+    task.kind === 'chunk' || deps.workerSubjects?.get(task.type) === deps.subjects.get(task.type);
+  let leavesDone = 0;
+  try {
+    await runTasks(
+      tasks,
+      threads
+        ? [
+            { runner: threads, accepts: inWorker },
+            { runner: here, accepts: () => true },
+          ]
+        : [{ runner: here, accepts: () => true }],
+      (task, done, total) => {
+        if (task.kind === 'rows') {
+          rowProgress.set(task.type, [done, total]);
+          const sum = [...rowProgress.values()].reduce((a, [d, t]) => [a[0] + d, a[1] + t], [0, 0]);
+          opts.onProgress?.('rows', sum[0], sum[1]);
+        }
+      },
+      (result) => {
+        if (result.kind === 'rows') {
+          rows.set(result.type, result);
+          return;
+        }
+        fold.add(result);
+        leavesDone += Math.min(chunk, treeSize - result.start);
+        opts.onProgress?.('leaves', leavesDone, treeSize);
+      },
+    );
+  } finally {
+    await threads?.close();
+  }
+  const findings = [...fold.findings];
+  const storedAbove = await ledgerRepository.nodes(deps.db, fold.above);
+  for (const node of fold.above) {
     compareNode(node, storedAbove.get(nodeKey(node)), findings);
   }
   for (const head of heads) {
@@ -176,25 +178,13 @@ async function verifyTree(
       findings.push(finding('head_beyond_tree', null, { size: head.tree_size, treeSize }));
     }
   }
-  return treeSize;
-}
-
-function compareNode(node: StoredNode, stored: Uint8Array | undefined, findings: Finding[]): void {
-  const label = `${node.level}:${node.idx}`;
-  if (!stored) {
-    findings.push(finding('node_missing', null, { node: label }));
-  } else if (!equalBytes(stored, node.hash)) {
-    findings.push(finding('node_differs', null, { node: label }));
-  }
-}
-
-/** The root of the tree whose perfect subtrees (left to right) are on the stack. */
-function foldRoot(stack: StoredNode[]): Uint8Array {
-  let root = stack.at(-1)?.hash ?? new Uint8Array();
-  for (let i = stack.length - 2; i >= 0; i--) {
-    root = nodeHash((stack[i] as StoredNode).hash, root);
-  }
-  return root;
+  const rowResults = [...deps.subjects.keys()].map((type) => rows.get(type) as RowsResult);
+  return {
+    treeSize,
+    treeFindings: findings,
+    rowsChecked: rowResults.reduce((n, r) => n + r.checked, 0),
+    rowFindings: rowResults.flatMap((r) => r.findings),
+  };
 }
 
 /** Every head's signature, and a consistency proof from the stored nodes between successive heads. */
@@ -230,48 +220,6 @@ async function verifyHeads(
   }
 }
 
-/**
- * Every current business row against the hash in the latest entry that wrote it, reading each
- * subject type once in id order; rows that no entry wrote and entries whose row is gone too.
- */
-async function verifyRows(
-  deps: VerifyDeps,
-  latestRows: LatestRows,
-  opts: VerifyOptions,
-  findings: Finding[],
-) {
-  let checked = 0;
-  const total = [...latestRows.values()].reduce((n, m) => n + m.size, 0);
-  for (const [type, subject] of deps.subjects) {
-    const latest = latestRows.get(type) ?? new Map<string, LatestRow>();
-    for (let after: string | null = null; ;) {
-      const page = await subject.page(deps.db, after, 1000);
-      for (const { id, row } of page) {
-        const entry = latest.get(id);
-        if (!entry) {
-          findings.push(finding('row_unrecorded', null, { type, id }));
-          continue;
-        }
-        latest.delete(id);
-        const bad = checkRow(entry, row, type, id);
-        if (bad) {
-          findings.push(bad);
-        }
-        checked++;
-      }
-      opts.onProgress?.('rows', checked, total);
-      if (page.length < 1000) {
-        break;
-      }
-      after = page.at(-1)?.id ?? null;
-    }
-    for (const [id, entry] of latest) {
-      findings.push(checkRow(entry, undefined, type, id) as Finding);
-    }
-  }
-  return checked;
-}
-
 async function verifyBlobs(deps: VerifyDeps, opts: VerifyOptions, findings: Finding[]): Promise<number> {
   let blobs = await ledgerRepository.blobHashes(deps.db);
   if (opts.blobSample !== undefined && opts.blobSample < blobs.length) {
@@ -295,15 +243,18 @@ async function verifyBlobs(deps: VerifyDeps, opts: VerifyOptions, findings: Find
 
 /** The whole ledger: tree, heads, rows and blobs. Findings are empty when everything holds. */
 export async function verifyLedger(deps: VerifyDeps, opts: VerifyOptions = {}): Promise<VerifyReport> {
-  const findings: Finding[] = [];
   const heads = await ledgerRepository.heads(deps.db);
-  const latestRows: LatestRows = new Map(
-    [...deps.subjects.keys()].map((type) => [type, new Map<string, LatestRow>()]),
-  );
-  const treeSize = await verifyTree(deps.db, heads, latestRows, opts, findings);
-  await verifyHeads(deps.db, heads, deps.publicKeyPem, findings);
+  const { treeSize, treeFindings, rowsChecked, rowFindings } = await verifyTreeAndRows(deps, heads, opts);
+  const headFindings: Finding[] = [];
+  await verifyHeads(deps.db, heads, deps.publicKeyPem, headFindings);
   opts.onProgress?.('heads', heads.length, heads.length);
-  const rowsChecked = await verifyRows(deps, latestRows, opts, findings);
-  const blobsChecked = await verifyBlobs(deps, opts, findings);
-  return { treeSize, headsChecked: heads.length, rowsChecked, blobsChecked, findings };
+  const blobFindings: Finding[] = [];
+  const blobsChecked = await verifyBlobs(deps, opts, blobFindings);
+  return {
+    treeSize,
+    headsChecked: heads.length,
+    rowsChecked,
+    blobsChecked,
+    findings: [...treeFindings, ...headFindings, ...rowFindings, ...blobFindings],
+  };
 }

@@ -10,7 +10,9 @@ import {
   type ProofBundleDto,
   type SubjectVerificationDto,
 } from '@quancheng/contracts';
+import type { DatabaseConfig } from '../../config';
 import { AppError, forbidden } from '../../http/errors';
+import { ledgerSubjects } from '../../ledger-subjects';
 import { signTreeHead } from '../../ledger/heads';
 import { ledgerRepository } from '../../ledger/ledger.repository';
 import { ledgerProofs } from '../../ledger/proofs';
@@ -30,7 +32,13 @@ export function presentFinding(f: Finding, lang: Lang): FindingDto {
 
 export function createLedgerService(
   deps: ServiceDeps,
-  extra: { key: SigningKey; subjects: LedgerSubjects; storage: BlobStore },
+  extra: {
+    key: SigningKey;
+    subjects: LedgerSubjects;
+    storage: BlobStore;
+    /** Lets `verifyAll` check the tree and rows in worker threads with connections of their own. */
+    database?: DatabaseConfig;
+  },
 ) {
   const { db, now } = deps;
   const requireVerify = (actor: Actor) => {
@@ -182,7 +190,14 @@ export function createLedgerService(
 
     verifyAll: (opts: VerifyOptions = {}) =>
       verifyLedger(
-        { db, storage: extra.storage, subjects: extra.subjects, publicKeyPem: extra.key.publicKeyPem },
+        {
+          db,
+          storage: extra.storage,
+          subjects: extra.subjects,
+          publicKeyPem: extra.key.publicKeyPem,
+          workerSubjects: ledgerSubjects,
+          ...(extra.database ? { database: extra.database } : {}),
+        },
         opts,
       ),
   };

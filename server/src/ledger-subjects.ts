@@ -1,0 +1,9 @@
+import type { LedgerSubjects } from './ledger/subjects';
+import { orgLedgerSubjects } from './modules/org';
+
+/**
+ * Every subject type whose rows the ledger records, with how `verify` reads them. The app and
+ * `verify`'s worker threads both use this list; a module that writes rows through the ledger
+ * adds its subjects here.
+ */
+export const ledgerSubjects: LedgerSubjects = new Map([...orgLedgerSubjects]);

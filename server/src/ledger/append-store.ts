@@ -1,0 +1,120 @@
+import type SQLite from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
+import type { DatabaseHandle, Trx } from '../db/database';
+import type { LedgerEntryTable } from '../db/types';
+import { ledgerRepository, type StoredNode } from './ledger.repository';
+import { nodeKey, type NodeKey } from './tree';
+
+/**
+ * The SQL an append runs, inside the caller's transaction. Every ledgered write pays for it, so
+ * it is kept to the bare statements: compiled once, only the parameters change. Like the
+ * repository, it only inserts and reads — there is no update or delete.
+ */
+export interface AppendStore {
+  /** The number of entries (the last sequence number). */
+  size(trx: Trx): Promise<number> | number;
+  /** The stored hashes of the given nodes, keyed `level:idx`. */
+  nodes(trx: Trx, keys: readonly NodeKey[]): Promise<Map<string, Uint8Array>> | Map<string, Uint8Array>;
+  /** The entry and the nodes its append completes. */
+  insert(trx: Trx, entry: LedgerEntryTable, nodes: readonly StoredNode[]): Promise<void> | void;
+}
+
+/** The entry's columns in the order their parameters are bound. */
+const ENTRY_COLUMNS = [
+  'seq',
+  'at',
+  'actor_id',
+  'action',
+  'subject_type',
+  'subject_id',
+  'row_hash',
+  'blob_sha256',
+  'event',
+] as const satisfies readonly (keyof LedgerEntryTable)[];
+
+const entryParams = (entry: LedgerEntryTable) => ENTRY_COLUMNS.map((c) => entry[c]);
+const nodeParams = (nodes: readonly StoredNode[]) => nodes.flatMap((n) => [n.level, n.idx, n.hash]);
+
+export function createAppendStore(database: Pick<DatabaseHandle, 'dialect' | 'sqlite'>): AppendStore {
+  return database.sqlite ? sqliteAppendStore(database.sqlite) : postgresAppendStore();
+}
+
+/**
+ * SQLite: better-sqlite3 is synchronous and Kysely runs the transaction on this same connection,
+ * which the transaction holds until it ends, so prepared statements run directly on it — inside
+ * the transaction and any savepoint — without a round through Kysely's asynchronous executor.
+ */
+function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
+  const size = sqlite.prepare<[], { seq: number | null }>('select max("seq") as "seq" from "ledger_entries"');
+  const node = sqlite.prepare<[number, number], { hash: Uint8Array }>(
+    'select "hash" from "ledger_nodes" where "level" = ? and "idx" = ?',
+  );
+  const entry = sqlite.prepare(
+    `insert into "ledger_entries" (${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${ENTRY_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const nodeInserts: SQLite.Statement[] = [];
+  const nodeInsert = (count: number) =>
+    (nodeInserts[count] ??= sqlite.prepare(
+      `insert into "ledger_nodes" ("level", "idx", "hash") values ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`,
+    ));
+  return {
+    size: () => size.get()?.seq ?? 0,
+    nodes(_trx, keys) {
+      const out = new Map<string, Uint8Array>();
+      for (const k of keys) {
+        const row = node.get(k.level, k.idx);
+        if (row) {
+          out.set(nodeKey(k), new Uint8Array(row.hash));
+        }
+      }
+      return out;
+    },
+    insert(_trx, e, nodes) {
+      entry.run(entryParams(e));
+      nodeInsert(nodes.length).run(nodeParams(nodes));
+    },
+  };
+}
+
+/**
+ * PostgreSQL: the entry and its nodes in one statement (a data-modifying WITH, one round trip
+ * per append). Its SQL is compiled by Kysely from the first append of each node count and then
+ * reused; the parameter order is checked once against Kysely's own, so a change in how Kysely
+ * orders values cannot bind a hash to the wrong column.
+ */
+function postgresAppendStore(): AppendStore {
+  const compiled = new Map<number, string>();
+  function statement(
+    trx: Trx,
+    entry: LedgerEntryTable,
+    nodes: readonly StoredNode[],
+    params: unknown[],
+  ): string {
+    const cached = compiled.get(nodes.length);
+    if (cached) {
+      return cached;
+    }
+    const query = trx
+      .with('entry', (qb) =>
+        qb
+          .insertInto('ledger_entries')
+          .values(Object.fromEntries(ENTRY_COLUMNS.map((c) => [c, entry[c]])) as never),
+      )
+      .insertInto('ledger_nodes')
+      .values(nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })))
+      .compile();
+    if (query.parameters.length !== params.length || query.parameters.some((v, i) => v !== params[i])) {
+      throw new Error('ledger insert parameters are not in the expected order');
+    }
+    compiled.set(nodes.length, query.sql);
+    return query.sql;
+  }
+  return {
+    size: (trx) => ledgerRepository.size(trx),
+    nodes: (trx, keys) => ledgerRepository.nodes(trx, keys),
+    async insert(trx, entry, nodes) {
+      const params = [...entryParams(entry), ...nodeParams(nodes)];
+      await trx.executeQuery(CompiledQuery.raw(statement(trx, entry, nodes, params), params));
+    },
+  };
+}
