@@ -15,10 +15,11 @@ commands:
   serve [--demo]   start the web app and API (default); --demo seeds a demo bureau first
   migrate          apply database migrations and exit
   seed-demo        seed the demo bureau and exit
-  verify [--sample N] [--lang en|zh-CN] [--json]
+  verify [--sample N] [--workers N] [--lang en|zh-CN] [--json]
                    check the whole ledger: tree, signed heads, every business row
                    against its latest entry, blobs (all, or N at random); exits 1
-                   on any finding
+                   on any finding. Large ledgers are checked in one worker thread
+                   per core (--workers 0: all on one thread)
   sign-head        sign a tree head now (the server also does it on a schedule)
   help             show this text
 

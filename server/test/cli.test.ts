@@ -39,13 +39,16 @@ describe('command line', () => {
     const db = new SQLite(path.join(dataDir, 'quancheng.sqlite'));
     db.prepare("update users set name = '张伟伟' where username = 'zhangwei'").run();
     db.close();
-    const failed = await cli(['verify', '--lang', 'en']).then(
-      () => null,
-      (error: { code: number; stdout: string }) => error,
-    );
-    expect(failed?.code).toBe(1);
-    expect(failed?.stdout).toMatch(/^leaf \d+ user\.created: stored row differs \(user [0-9a-f-]{36}\)$/m);
-    expect(failed?.stdout).toMatch(/FAILED — .*: 1 finding\(s\)/);
+    // In worker threads too, which must load the TypeScript sources themselves.
+    for (const workers of ['0', '2']) {
+      const failed = await cli(['verify', '--lang', 'en', '--workers', workers]).then(
+        () => null,
+        (error: { code: number; stdout: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stdout).toMatch(/^leaf \d+ user\.created: stored row differs \(user [0-9a-f-]{36}\)$/m);
+      expect(failed?.stdout).toMatch(/FAILED — .*: 1 finding\(s\)/);
+    }
   });
 
   it('a wrong setting stops the start with a message naming it', async () => {

@@ -14,11 +14,13 @@ function flag(args: readonly string[], name: string): string | undefined {
 export async function runVerify(config: Config, args: readonly string[]): Promise<number> {
   const lang = pickLang(flag(args, '--lang') ?? process.env.LANG?.replace('_', '-'));
   const sample = flag(args, '--sample');
+  const workers = flag(args, '--workers');
   const app = await buildApp({ ...config, logLevel: 'silent' });
   try {
     let last = '';
     const report = await app.services.ledger.verifyAll({
       ...(sample ? { blobSample: Number(sample) } : {}),
+      ...(workers ? { workers: Number(workers) } : {}),
       onProgress(stage, done, total) {
         const line = `\r${stage} ${done}/${total} (${total ? Math.floor((done / total) * 100) : 100}%)`;
         if (line !== last && process.stderr.isTTY !== false) {

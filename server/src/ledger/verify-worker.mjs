@@ -1,7 +1,5 @@
-// Entry of a `verify` worker thread. Under `node --import tsx` the TypeScript loader is inherited
-// from the parent; otherwise (e.g. a test runner with its own transform) it is registered here.
-if (!process.execArgv.some((arg) => arg.includes('tsx'))) {
-  const { register } = await import('tsx/esm/api');
-  register();
-}
+// Entry of a `verify` worker thread. Loader hooks registered with `--import tsx` in the parent do
+// not reach worker threads on Node 20, so the TypeScript loader is registered here.
+const { register } = await import('tsx/esm/api');
+register();
 await import('./verify-worker.ts');
