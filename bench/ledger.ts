@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   console.log(`database: ${postgres ? 'postgresql' : 'sqlite'}\n`);
 
   const sections = new Set((process.env.BENCH_SECTIONS ?? '1,2,3').split(','));
-  if (sections.has('1'))
+  if (sections.has('1')) {
     await withApp(async (app) => {
       console.log('1. serial writes, each in its own durable transaction');
       const bare = await writesPerSecond(app, false, 2000);
@@ -216,9 +216,10 @@ async function main(): Promise<void> {
         `→ ratio ${(ledgeredC / bareC).toFixed(2)} (goal ≥ 0.5; ≥ 3,000/s SQLite, ≥ 1,500/s PostgreSQL)\n`,
       );
     });
+  }
 
   const proofLeaves = Number(process.env.BENCH_PROOF_LEAVES ?? (postgres ? 1_000_000 : 10_000_000));
-  if (sections.has('2'))
+  if (sections.has('2')) {
     await withApp(async (app) => {
       console.log(`2. inclusion proofs at ${proofLeaves.toLocaleString()} leaves`);
       const seedStart = process.hrtime.bigint();
@@ -266,9 +267,10 @@ async function main(): Promise<void> {
       );
       console.log(`→ proof production / single lookup: ${(produce / lookup).toFixed(1)}×\n`);
     });
+  }
 
   const verifyLeaves = Number(process.env.BENCH_VERIFY_LEAVES ?? 1_000_000);
-  if (sections.has('3'))
+  if (sections.has('3')) {
     await withApp(async (app) => {
       console.log(`3. full verify of ${verifyLeaves.toLocaleString()} entries with their rows`);
       await bulkSeed(app, verifyLeaves, true);
@@ -293,6 +295,7 @@ async function main(): Promise<void> {
       );
       console.log(`→ verify / scan: ${(took / scan).toFixed(1)}×\n`);
     });
+  }
 }
 
 await main();

@@ -72,8 +72,15 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
         await sql`drop trigger ${sql.raw(`${table}_no_update`)}`.execute(db);
       }
     }
-    await db.updateTable('units').set({ name: '改过的名字' }).where('id', '=', unitIds[70] as string).execute();
-    await db.deleteFrom('units').where('id', '=', unitIds[120] as string).execute();
+    await db
+      .updateTable('units')
+      .set({ name: '改过的名字' })
+      .where('id', '=', unitIds[70] as string)
+      .execute();
+    await db
+      .deleteFrom('units')
+      .where('id', '=', unitIds[120] as string)
+      .execute();
     await db
       .insertInto('units')
       .values({
