@@ -33,7 +33,7 @@ describe('permissions', () => {
   });
 
   it('a person holding several roles gets the union, in a stable order', () => {
-    expect(permissionsOf(['unit_head', 'officer'])).toEqual(['unit.read', 'user.read']);
+    expect(permissionsOf(['unit_head', 'officer'])).toEqual(['unit.read', 'user.read', 'recording.upload']);
   });
 });
 

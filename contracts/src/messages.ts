@@ -148,6 +148,27 @@ export const MESSAGES = {
     en: 'blob sha256:{hash}: bytes differ from their hash (leaf {seq})',
   },
   'ledger.no_head': { 'zh-CN': '尚无签名树头', en: 'no signed tree head yet' },
+  'upload.too_large': {
+    'zh-CN': '文件过大：单个文件不得超过 {max}（本文件 {size}）',
+    en: 'The file is too large: at most {max} per file (this one is {size})',
+  },
+  'upload.empty': { 'zh-CN': '文件为空，不能上传', en: 'The file is empty and cannot be uploaded' },
+  'upload.metadata_invalid': {
+    'zh-CN': '上传信息（Upload-Metadata）不正确或过长',
+    en: 'The upload metadata (Upload-Metadata) is malformed or too long',
+  },
+  'upload.disk_full': {
+    'zh-CN': '服务器存储空间已满，已收到的部分已保留；请联系信息中心释放空间后继续上传',
+    en: 'The server storage is full; the part received so far is kept. Ask IT to free space, then resume the upload',
+  },
+  'upload.offset_conflict': {
+    'zh-CN': '上传进度不一致，请重新获取进度后继续',
+    en: 'The upload offset does not match; fetch the current offset and resume',
+  },
+  'upload.incomplete': {
+    'zh-CN': '文件尚未上传完整，请继续上传',
+    en: 'The file has not been received completely; resume the upload',
+  },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal error; please try again later (request {requestId})',

@@ -13,16 +13,17 @@ export const PERMISSIONS = [
   'system.admin',
   'ledger.verify',
   'ledger.sign',
+  'recording.upload',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role grants. `user.read` without `user.read_all` means: people of one's own unit. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: ['unit.read'],
-  unit_head: ['unit.read', 'user.read'],
+  officer: ['unit.read', 'recording.upload'],
+  unit_head: ['unit.read', 'user.read', 'recording.upload'],
   agency_head: ['unit.read', 'user.read', 'user.read_all', 'ledger.verify'],
   legal: ['unit.read', 'user.read', 'user.read_all', 'ledger.verify'],
-  archivist: ['unit.read', 'ledger.verify'],
+  archivist: ['unit.read', 'ledger.verify', 'recording.upload'],
   finance: ['unit.read'],
   it_admin: [
     'unit.read',

@@ -19,6 +19,13 @@ import { createUnitsService, createUsersService, registerOrgRoutes } from './mod
 import { ledgerSubjects } from './ledger-subjects';
 import { loadOrCreateSigningKey } from './ledger/signing';
 import { registerSystemRoutes } from './modules/system';
+import {
+  blobOnlyIngestSink,
+  createUploadsService,
+  registerUploadRoutes,
+  type IngestSink,
+  type UploadsService,
+} from './modules/uploads';
 import type { ServiceDeps } from './services';
 import { createLocalBlobStore, type BlobStore } from './storage/blob-store';
 
@@ -32,6 +39,7 @@ export interface App {
     units: ReturnType<typeof createUnitsService>;
     users: ReturnType<typeof createUsersService>;
     ledger: LedgerService;
+    uploads: UploadsService;
   };
   close(): Promise<void>;
 }
@@ -41,6 +49,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** Log to stdout as JSON (true for `serve`); tests keep quiet. */
   logger?: boolean;
+  /** What completed uploads become; the blob-only sink until the recordings module provides one. */
+  ingestSink?: IngestSink;
 }
 
 /**
@@ -72,6 +82,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     units: createUnitsService(deps),
     users: createUsersService(deps),
     ledger: createLedgerService(deps, { key, storage, subjects: ledgerSubjects, database: config.database }),
+    uploads: await createUploadsService({
+      dataDir: config.dataDir,
+      maxBytes: config.uploads.maxBytes,
+      sink: options.ingestSink ?? blobOnlyIngestSink(storage),
+    }),
   };
 
   const http = Fastify({
@@ -127,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(http, services.auth, config);
   registerOrgRoutes(http, services.units, services.users);
   registerLedgerRoutes(http, services.ledger);
+  registerUploadRoutes(http, services.uploads);
 
   if (webDist) {
     await http.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });

@@ -46,6 +46,13 @@ const envSchema = z.object({
   LEDGER_KEY_FILE: z.string().min(1).optional(),
   /** Sign a new tree head this often when there are new entries; 0 turns the schedule off. */
   LEDGER_HEAD_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(60),
+  /** The largest file one upload may carry, in bytes; refused when the upload is created. */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(8 * 1024 ** 3),
 });
 
 export type DatabaseConfig =
@@ -62,6 +69,7 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   ledger: { keyFile: string; headIntervalSeconds: number };
+  uploads: { maxBytes: number };
   webDist: string;
   version: string;
 }
@@ -122,6 +130,7 @@ export function loadConfig(
       keyFile: path.resolve(e.LEDGER_KEY_FILE ?? path.join(dataDir, 'ledger-signing-key.pem')),
       headIntervalSeconds: e.LEDGER_HEAD_INTERVAL_SECONDS,
     },
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     version: readVersion(),
   };

@@ -74,6 +74,11 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
     allowed: ['agency_head', 'legal', 'archivist', 'it_admin'],
   },
   { name: 'POST /api/ledger/heads', call: (s) => s.post('/api/ledger/heads'), allowed: ['it_admin'] },
+  {
+    name: 'POST /api/uploads',
+    call: (s) => s.post('/api/uploads', undefined, { 'tus-resumable': '1.0.0', 'upload-length': '10' }),
+    allowed: ['officer', 'unit_head', 'archivist'],
+  },
 ];
 
 describeEachDialect('role × endpoint', (dialect) => {
@@ -125,7 +130,7 @@ describeEachDialect('role × endpoint', (dialect) => {
   it('the menu follows the permissions the API reports for each role', async () => {
     const perms = async (role: Role) =>
       (await sessions.get(role)?.get('/api/auth/me'))?.json<{ permissions: string[] }>().permissions;
-    expect(await perms('officer')).toEqual(['unit.read']);
+    expect(await perms('officer')).toEqual(['unit.read', 'recording.upload']);
     expect(await perms('it_admin')).toContain('user.manage');
     expect(await perms('unit_head')).not.toContain('user.manage');
   });

@@ -7,6 +7,7 @@ type Call = (ctx: Fixture) => Promise<{ statusCode: number }>;
 interface Fixture {
   c: TestContext;
   admin: Session & { id: string };
+  uploader: Session;
   unitId: string;
   userId: string;
 }
@@ -15,6 +16,24 @@ interface Fixture {
  * Every state-changing route, with a request that succeeds and the ledger actions it must append.
  * A route added without an entry here fails the first test: decide what it records.
  */
+/** A tus request as the browser's tus client sends it, with the uploader's session. */
+const tus = (f: Fixture, method: 'POST' | 'PATCH' | 'DELETE', url: string, headers = {}, payload?: Buffer) =>
+  f.c.app.http.inject({
+    method,
+    url,
+    headers: {
+      cookie: f.uploader.cookie,
+      'x-csrf-token': f.uploader.csrf,
+      'tus-resumable': '1.0.0',
+      ...headers,
+    },
+    ...(payload ? { payload } : {}),
+  });
+const newUpload = async (f: Fixture) =>
+  (await tus(f, 'POST', '/api/uploads', { 'upload-length': '4' })).headers.location as string;
+const UPLOAD_WHY =
+  'an upload in progress is not a record yet; the ingest sink appends when the file is complete';
+
 const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> = {
   'POST /api/auth/login': {
     call: async ({ c }) => login(c.app, 'walker', TEST_PASSWORD),
@@ -65,6 +84,28 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
     call: ({ admin, userId }) => admin.post(`/api/users/${userId}/unlock`),
     actions: ['user.unlocked'],
   },
+  'POST /api/uploads': {
+    call: (f) => tus(f, 'POST', '/api/uploads', { 'upload-length': '4' }),
+    actions: [],
+    why: UPLOAD_WHY,
+  },
+  'PATCH /api/uploads/{id}': {
+    call: async (f) =>
+      tus(
+        f,
+        'PATCH',
+        await newUpload(f),
+        { 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+        Buffer.from('ab'),
+      ),
+    actions: [],
+    why: UPLOAD_WHY,
+  },
+  'DELETE /api/uploads/{id}': {
+    call: async (f) => tus(f, 'DELETE', await newUpload(f)),
+    actions: [],
+    why: 'discarding an unfinished upload removes nothing that was recorded',
+  },
   'POST /api/ledger/heads': {
     call: ({ admin }) => admin.post('/api/ledger/heads'),
     actions: [],
@@ -81,7 +122,8 @@ describeEachDialect('every mutating route writes the ledger', (dialect) => {
     const admin = await signInAs(c.app, { roles: ['it_admin'] });
     const unitId = (await admin.post('/api/units', { name: '路由单位' })).json<{ id: string }>().id;
     const user = await buildPerson(c.app, { username: 'walker' });
-    f = { c, admin, unitId, userId: user.id };
+    const uploader = await signInAs(c.app, { roles: ['officer'] });
+    f = { c, admin, uploader, unitId, userId: user.id };
   });
   afterAll(async () => stop());
 

@@ -78,6 +78,7 @@ export const en: Record<MessageId, string> = {
   'perm.system.admin': 'System administration',
   'perm.ledger.verify': 'Verify ledger records and download proof bundles',
   'perm.ledger.sign': 'Sign a tree head now',
+  'perm.recording.upload': 'Upload audio-video recordings',
 
   'common.actions': 'Actions',
   'common.edit': 'Edit',

@@ -74,6 +74,7 @@ export const zhCN = {
   'perm.system.admin': '系统管理',
   'perm.ledger.verify': '核验台账记录、下载证明包',
   'perm.ledger.sign': '立即签名树头',
+  'perm.recording.upload': '上传音像记录',
 
   'common.actions': '操作',
   'common.edit': '编辑',
