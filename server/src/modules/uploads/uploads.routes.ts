@@ -1,4 +1,7 @@
+import { errorDto } from '@quancheng/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { errorResponses } from '../../http/responses';
 import { actorOf } from '../../http/request-context';
 import { UPLOADS_PATH, type UploadsService } from './uploads.service';
 
@@ -17,16 +20,27 @@ export function registerUploadRoutes(app: FastifyInstance, uploads: UploadsServi
   const handler = (request: FastifyRequest, reply: FastifyReply) =>
     uploads.handle(request, reply, actorOf(request));
   const tags = ['uploads'];
+  // Documentation only: tus answers with headers, and the route hijacks the reply, so nothing
+  // here is serialised by Fastify.
+  const headersOnly = z.null().describe('tus headers (Upload-Offset, Location, Tus-Resumable …), no body');
+  const response = {
+    200: z.record(z.string(), z.unknown()).describe('the last PATCH: the ingest result'),
+    201: headersOnly,
+    204: headersOnly,
+    ...errorResponses,
+    413: errorDto,
+    507: errorDto,
+  };
 
   app.post(
     UPLOADS_PATH,
-    { schema: { tags, summary: 'Create an upload (tus)', description: DESCRIPTION } },
+    { schema: { tags, summary: 'Create an upload (tus)', description: DESCRIPTION, response } },
     handler,
   );
   app.route({
     method: ['HEAD', 'PATCH', 'DELETE'],
     url: `${UPLOADS_PATH}/:id`,
-    schema: { tags, summary: 'Offset, append, terminate (tus)', description: DESCRIPTION },
+    schema: { tags, summary: 'Offset, append, terminate (tus)', description: DESCRIPTION, response },
     handler,
   });
 }
