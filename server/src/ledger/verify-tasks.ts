@@ -120,7 +120,7 @@ const ROWS_PAGE = 1000;
 
 /**
  * Every current row of one subject type against the hash in the latest entry that wrote it (up
- * to `treeSize`), a page of rows at a time in id order with their entries looked up by id; rows
+ * to `treeSize`), a page of rows at a time in id order with the entries of that id range; rows
  * that no entry wrote. Entries whose row is gone are found by count, and only looked for when the
  * count says some are missing.
  */
@@ -136,12 +136,12 @@ export async function verifyRowsOf(
   let checked = 0;
   for (let after: string | null = null; ;) {
     const page = await subject.page(db, after, ROWS_PAGE);
-    const latest = await ledgerRepository.latestRowHashes(
-      db,
-      type,
-      page.map((p) => p.id),
-      treeSize,
-    );
+    const first = page[0]?.id;
+    const last = page.at(-1)?.id;
+    const latest =
+      first === undefined || last === undefined
+        ? new Map<string, { seq: number; action: string; rowHash: string }>()
+        : await ledgerRepository.latestRowHashesBetween(db, type, first, last, treeSize);
     for (const { id, row } of page) {
       const entry = latest.get(id);
       if (!entry) {
