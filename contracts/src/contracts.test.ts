@@ -33,7 +33,18 @@ describe('permissions', () => {
   });
 
   it('a person holding several roles gets the union, in a stable order', () => {
-    expect(permissionsOf(['unit_head', 'officer'])).toEqual(['unit.read', 'user.read', 'recording.upload']);
+    expect(permissionsOf(['unit_head', 'officer'])).toEqual([
+      'unit.read',
+      'user.read',
+      'recording.upload',
+      'recording.read',
+      'recording.download',
+      'recording.edit',
+      'recording.link',
+      'device.read',
+      'device.manage_unit',
+      'recording.read_sensitive',
+    ]);
   });
 });
 

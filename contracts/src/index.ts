@@ -4,3 +4,4 @@ export * from './messages';
 export * from './password-policy';
 export * from './schemas';
 export * from './ledger';
+export * from './recordings';

@@ -169,6 +169,64 @@ export const MESSAGES = {
     'zh-CN': '文件尚未上传完整，请继续上传',
     en: 'The file has not been received completely; resume the upload',
   },
+  'v.instant': {
+    'zh-CN': '应为带时区的时间（如 2026-11-28T09:30:00+08:00）',
+    en: 'must be a time with its zone (e.g. 2026-11-28T09:30:00+08:00)',
+  },
+  'v.device_number': {
+    'zh-CN': '应为 3–32 位字母、数字、下划线或连字符',
+    en: 'must be 3–32 letters, digits, underscores or hyphens',
+  },
+  'v.number': { 'zh-CN': '应为数字', en: 'must be a number' },
+  'v.officer_unknown': {
+    'zh-CN': '所选执法人员不存在或已停用',
+    en: 'a chosen officer does not exist or is inactive',
+  },
+  'v.officer_not_in_unit': {
+    'zh-CN': '责任人须为该单位的在岗人员',
+    en: 'the assigned officer must be an active member of the unit',
+  },
+  'v.capture_order': {
+    'zh-CN': '拍摄结束时间不得早于开始时间',
+    en: 'the capture cannot end before it starts',
+  },
+  'v.unit_not_allowed': {
+    'zh-CN': '只能登记到本单位',
+    en: 'may only be your own unit',
+  },
+  'conflict.device_number_taken': {
+    'zh-CN': '设备编号“{deviceNumber}”已登记',
+    en: 'The device number “{deviceNumber}” is already registered',
+  },
+  'recording.not_media': {
+    'zh-CN': '该文件实际是{zh}（{en}），不是音视频或照片，不能作为音像记录上传；未保存任何内容',
+    en: 'Not accepted as a recording: the file is {en} ({zh}), not audio, video or a photo; nothing was stored',
+  },
+  'recording.not_playable': {
+    'zh-CN': '该音像记录正在转码，暂不能在浏览器中播放，请稍后再试',
+    en: 'This recording is being transcoded and cannot be played in the browser yet; try again shortly',
+  },
+  'recording.proxy_failed': {
+    'zh-CN': '该音像记录无法转码为可在浏览器中播放的格式；原件完好，可由有权限的人员下载查看',
+    en: 'This recording could not be transcoded for the browser; the original is intact and can be downloaded by those allowed to',
+  },
+  'recording.no_poster': { 'zh-CN': '该记录没有缩略图', en: 'This recording has no thumbnail' },
+  'recording.range_invalid': {
+    'zh-CN': '请求的字节范围无效（文件共 {size} 字节）',
+    en: 'The requested byte range is invalid (the file has {size} bytes)',
+  },
+  'recording.nothing_changed': {
+    'zh-CN': '没有需要更正的内容',
+    en: 'Nothing to correct: every value is as recorded',
+  },
+  'recording.link_exists': {
+    'zh-CN': '该记录已关联到此案件环节',
+    en: 'The recording is already linked to this case step',
+  },
+  'recording.link_missing': {
+    'zh-CN': '该记录未关联到此案件环节',
+    en: 'The recording is not linked to this case step',
+  },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal error; please try again later (request {requestId})',
@@ -215,6 +273,26 @@ export const FIELD_LABELS: Record<string, Entry> = {
   page: { 'zh-CN': '页码', en: 'page' },
   pageSize: { 'zh-CN': '每页条数', en: 'page size' },
   id: { 'zh-CN': '编号', en: 'id' },
+  deviceNumber: { 'zh-CN': '设备编号', en: 'device number' },
+  model: { 'zh-CN': '型号', en: 'model' },
+  officerId: { 'zh-CN': '责任人', en: 'assigned officer' },
+  officerIds: { 'zh-CN': '执法人员', en: 'officers' },
+  status: { 'zh-CN': '状态', en: 'status' },
+  note: { 'zh-CN': '备注', en: 'note' },
+  place: { 'zh-CN': '地点', en: 'place' },
+  latitude: { 'zh-CN': '纬度', en: 'latitude' },
+  longitude: { 'zh-CN': '经度', en: 'longitude' },
+  party: { 'zh-CN': '当事人', en: 'party' },
+  caseCause: { 'zh-CN': '案由', en: 'case cause' },
+  category: { 'zh-CN': '类别', en: 'category' },
+  confidentiality: { 'zh-CN': '密级', en: 'confidentiality' },
+  captureStart: { 'zh-CN': '拍摄开始时间', en: 'capture start' },
+  captureEnd: { 'zh-CN': '拍摄结束时间', en: 'capture end' },
+  reason: { 'zh-CN': '更正原因', en: 'reason' },
+  caseId: { 'zh-CN': '案件', en: 'case' },
+  step: { 'zh-CN': '环节', en: 'step' },
+  from: { 'zh-CN': '起始时间', en: 'from' },
+  to: { 'zh-CN': '截止时间', en: 'to' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {

@@ -19,8 +19,21 @@ import { createUnitsService, createUsersService, registerOrgRoutes } from './mod
 import { ledgerSubjects } from './ledger-subjects';
 import { loadOrCreateSigningKey } from './ledger/signing';
 import { registerSystemRoutes } from './modules/system';
+import { createDevicesService, registerDeviceRoutes, type DevicesService } from './modules/devices';
 import {
-  blobOnlyIngestSink,
+  createIngest,
+  createRecordingLinks,
+  createRecordingMedia,
+  createRecordingsService,
+  recordingsIngestSink,
+  registerRecordingJobs,
+  registerRecordingRoutes,
+  type Ingest,
+  type RecordingJobs,
+  type RecordingsService,
+} from './modules/recordings';
+import { createJobQueue, type JobLogger, type JobQueue } from './jobs';
+import {
   createUploadsService,
   registerUploadRoutes,
   type IngestSink,
@@ -40,7 +53,12 @@ export interface App {
     users: ReturnType<typeof createUsersService>;
     ledger: LedgerService;
     uploads: UploadsService;
+    devices: DevicesService;
+    recordings: RecordingsService;
+    /** Turns a complete local file into a recording: the upload sink and the import CLI. */
+    ingest: Ingest;
   };
+  jobs: JobQueue<RecordingJobs>;
   close(): Promise<void>;
 }
 
@@ -49,8 +67,10 @@ export interface BuildOptions {
   now?: () => Date;
   /** Log to stdout as JSON (true for `serve`); tests keep quiet. */
   logger?: boolean;
-  /** What completed uploads become; the blob-only sink until the recordings module provides one. */
+  /** What completed uploads become; the recordings module's ingest by default. */
   ingestSink?: IngestSink;
+  /** Run queued jobs (posters, proxies) in this process; false for one-shot CLI commands. */
+  runJobs?: boolean;
 }
 
 /**
@@ -77,6 +97,29 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     write: createWriter(database.db),
     now,
   };
+  // The job queue logs through Fastify's logger once it exists.
+  let jobLog: JobLogger | null = null;
+  const jobLogger: JobLogger = {
+    info: (o, m) => jobLog?.info(o, m),
+    warn: (o, m) => jobLog?.warn(o, m),
+    error: (o, m) => jobLog?.error(o, m),
+  };
+  const jobs = createJobQueue<RecordingJobs>({
+    database,
+    now,
+    logger: jobLogger,
+    pollIntervalSeconds: config.jobs.pollIntervalSeconds,
+  });
+  registerRecordingJobs(jobs, deps, config.dataDir);
+  const recordingsContext = {
+    deps,
+    storage,
+    jobs,
+    dataDir: config.dataDir,
+    continuityToleranceSeconds: config.recordings.continuityToleranceSeconds,
+  };
+  const recordings = createRecordingsService(recordingsContext);
+  const ingest = createIngest(recordingsContext);
   const services = {
     auth: createAuthService(deps, config),
     units: createUnitsService(deps),
@@ -85,8 +128,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     uploads: await createUploadsService({
       dataDir: config.dataDir,
       maxBytes: config.uploads.maxBytes,
-      sink: options.ingestSink ?? blobOnlyIngestSink(storage),
+      sink: options.ingestSink ?? recordingsIngestSink(ingest),
     }),
+    devices: createDevicesService(deps),
+    recordings,
+    ingest,
   };
 
   const http = Fastify({
@@ -97,6 +143,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
+  jobLog = http.log;
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   http.addHook('onSend', async (request, reply) => {
@@ -143,20 +190,34 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerOrgRoutes(http, services.units, services.users);
   registerLedgerRoutes(http, services.ledger);
   registerUploadRoutes(http, services.uploads);
+  registerDeviceRoutes(http, services.devices);
+  registerRecordingRoutes(
+    http,
+    recordings,
+    createRecordingMedia(recordingsContext, recordings),
+    createRecordingLinks(recordingsContext, recordings),
+  );
 
   if (webDist) {
     await http.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
 
   await http.ready();
+  if (options.runJobs ?? true) {
+    await jobs.start();
+  }
   return {
     http,
     database,
     storage,
     deps,
     services,
+    jobs,
     async close() {
       await http.close();
+      if (options.runJobs ?? true) {
+        await jobs.stop();
+      }
       await database.close();
     },
   };

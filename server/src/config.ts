@@ -53,6 +53,10 @@ const envSchema = z.object({
     .min(1)
     .max(Number.MAX_SAFE_INTEGER)
     .default(8 * 1024 ** 3),
+  /** A22.5: a pause up to this long between one camera's files at one place is not a gap. */
+  CONTINUITY_TOLERANCE_SECONDS: z.coerce.number().min(0).max(86400).default(10),
+  /** How often an idle job queue looks for due jobs (posters, proxies). */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.05).max(600).default(2),
 });
 
 export type DatabaseConfig =
@@ -70,6 +74,8 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   ledger: { keyFile: string; headIntervalSeconds: number };
   uploads: { maxBytes: number };
+  recordings: { continuityToleranceSeconds: number };
+  jobs: { pollIntervalSeconds: number };
   webDist: string;
   version: string;
 }
@@ -131,6 +137,8 @@ export function loadConfig(
       headIntervalSeconds: e.LEDGER_HEAD_INTERVAL_SECONDS,
     },
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
+    recordings: { continuityToleranceSeconds: e.CONTINUITY_TOLERANCE_SECONDS },
+    jobs: { pollIntervalSeconds: e.JOBS_POLL_SECONDS },
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     version: readVersion(),
   };

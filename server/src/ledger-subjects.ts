@@ -1,9 +1,15 @@
 import type { LedgerSubjects } from './ledger/subjects';
 import { orgLedgerSubjects } from './modules/org';
+import { devicesLedgerSubjects } from './modules/devices';
+import { recordingsLedgerSubjects } from './modules/recordings';
 
 /**
  * Every subject type whose rows the ledger records, with how `verify` reads them. The app and
  * `verify`'s worker threads both use this list; a module that writes rows through the ledger
  * adds its subjects here.
  */
-export const ledgerSubjects: LedgerSubjects = new Map([...orgLedgerSubjects]);
+export const ledgerSubjects: LedgerSubjects = new Map([
+  ...orgLedgerSubjects,
+  ...devicesLedgerSubjects,
+  ...recordingsLedgerSubjects,
+]);

@@ -5,6 +5,7 @@ import { openDatabase } from './db/database';
 import { migrateToLatest, MigrationError } from './db/migrate';
 import { DEMO_PASSWORD, seedDemo } from './demo-seed';
 import { runVerify } from './cli/verify';
+import { runImport } from './cli/import';
 import { scheduleHeadSigning } from './ledger/heads';
 
 const USAGE = `Quancheng (全程) — 行政执法全过程记录
@@ -21,6 +22,10 @@ commands:
                    on any finding. Large ledgers are checked in one worker thread
                    per core (--workers 0: all on one thread)
   sign-head        sign a tree head now (the server also does it on a schedule)
+  import <folder> --uploader USERNAME [--unit NAME|ID] [--watch] [--interval S]
+                   import a docked camera's folder tree as recordings (same checks
+                   as uploads); already-stored files are skipped, an interrupted run
+                   resumes; --watch polls a collection station's drop folder
   help             show this text
 
 flags (or environment variables): --port PORT, --host HOST, --data-dir DATA_DIR,
@@ -92,6 +97,9 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'verify':
       process.exitCode = await runVerify(config, rest);
+      return;
+    case 'import':
+      process.exitCode = await runImport(config, rest);
       return;
     case 'sign-head': {
       const app = await buildApp(config);

@@ -1,11 +1,15 @@
-import { ROLES, type Role } from '@quancheng/contracts';
+import { permissionsOf, ROLES, type Role } from '@quancheng/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
 import type { Session } from './http-client';
+import { ingestBytes, wav } from './fixtures/recordings';
 
 type Caller = Session & { unitId: string };
-type Call = (s: Caller, ids: { unit: string; user: string }) => Promise<{ statusCode: number }>;
+/** Who may read recordings of their own unit (RecordingsPolicy): not finance, not IT. */
+const READERS: readonly Role[] = ['officer', 'unit_head', 'agency_head', 'legal', 'archivist'];
+type Ids = { unit: string; user: string; recording: string; device: string };
+type Call = (s: Caller, ids: Ids) => Promise<{ statusCode: number }>;
 
 /** Every endpoint this foundation adds, and who may reach it. */
 const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[] = [
@@ -79,12 +83,75 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
     call: (s) => s.post('/api/uploads', undefined, { 'tus-resumable': '1.0.0', 'upload-length': '10' }),
     allowed: ['officer', 'unit_head', 'archivist'],
   },
+  // Recordings: the callers' unit holds one recording, uploaded by an officer who is not a caller.
+  { name: 'GET /api/recordings', call: (s) => s.get('/api/recordings'), allowed: READERS },
+  {
+    name: 'GET /api/recordings/:id',
+    call: (s, ids) => s.get(`/api/recordings/${ids.recording}`),
+    allowed: READERS,
+  },
+  {
+    name: 'GET /api/recordings/:id/history',
+    call: (s, ids) => s.get(`/api/recordings/${ids.recording}/history`),
+    allowed: READERS,
+  },
+  {
+    name: 'GET /api/recordings/:id/stream',
+    call: (s, ids) => s.get(`/api/recordings/${ids.recording}/stream`),
+    allowed: READERS,
+  },
+  {
+    name: 'GET /api/recordings/:id/original',
+    call: (s, ids) => s.get(`/api/recordings/${ids.recording}/original`),
+    allowed: ['unit_head', 'agency_head', 'legal', 'archivist'],
+  },
+  {
+    name: 'PATCH /api/recordings/:id',
+    call: (s, ids) =>
+      s.patch(`/api/recordings/${ids.recording}`, { note: `备注${Math.random()}`, reason: '补充说明' }),
+    allowed: ['unit_head', 'archivist'],
+  },
+  {
+    name: 'GET /api/recordings/:id/links',
+    call: (s, ids) => s.get(`/api/recordings/${ids.recording}/links`),
+    allowed: READERS,
+  },
+  {
+    name: 'POST /api/recordings/:id/links',
+    call: (s, ids) =>
+      s.post(`/api/recordings/${ids.recording}/links`, {
+        caseId: `CASE-${Math.random()}`,
+        step: 'inspection',
+      }),
+    allowed: ['officer', 'unit_head', 'legal', 'archivist'],
+  },
+  {
+    name: 'GET /api/devices',
+    call: (s) => s.get('/api/devices'),
+    allowed: ['officer', 'unit_head', 'agency_head', 'legal', 'archivist', 'it_admin'],
+  },
+  {
+    name: 'GET /api/devices/:id',
+    call: (s, ids) => s.get(`/api/devices/${ids.device}`),
+    allowed: ['officer', 'unit_head', 'agency_head', 'legal', 'archivist', 'it_admin'],
+  },
+  {
+    name: 'POST /api/devices',
+    call: (s) =>
+      s.post('/api/devices', { deviceNumber: `CAM${Math.floor(Math.random() * 1e9)}`, unitId: s.unitId }),
+    allowed: ['unit_head', 'it_admin'],
+  },
+  {
+    name: 'PATCH /api/devices/:id',
+    call: (s, ids) => s.patch(`/api/devices/${ids.device}`, { note: `保养${Math.random()}` }),
+    allowed: ['unit_head', 'it_admin'],
+  },
 ];
 
 describeEachDialect('role × endpoint', (dialect) => {
   let ctx: TestContext & { stop(): Promise<void> };
   const sessions = new Map<Role, Caller>();
-  const ids = { unit: '', user: '' };
+  const ids: Ids = { unit: '', user: '', recording: '', device: '' };
 
   beforeAll(async () => {
     ctx = await startTestApp(dialect);
@@ -95,6 +162,19 @@ describeEachDialect('role × endpoint', (dialect) => {
     for (const role of ROLES) {
       sessions.set(role, await signInAs(ctx.app, { roles: [role], unit: '劳动保障监察大队' }));
     }
+    const uploader = await buildPerson(ctx.app, { roles: ['officer'], unit: '劳动保障监察大队' });
+    const actor = {
+      ...uploader,
+      username: uploader.username,
+      name: '上传人',
+      roles: ['officer' as const],
+      permissions: new Set(permissionsOf(['officer'])),
+    };
+    ids.recording = (await ingestBytes(ctx.app, actor, wav(1), { filename: 'a.wav' })).recording?.id ?? '';
+    const device = await sessions
+      .get('it_admin')
+      ?.post('/api/devices', { deviceNumber: 'CAM0001', unitId: uploader.unitId });
+    ids.device = device?.json<{ id: string }>().id ?? '';
   });
   afterAll(async () => ctx.stop());
 
@@ -130,7 +210,14 @@ describeEachDialect('role × endpoint', (dialect) => {
   it('the menu follows the permissions the API reports for each role', async () => {
     const perms = async (role: Role) =>
       (await sessions.get(role)?.get('/api/auth/me'))?.json<{ permissions: string[] }>().permissions;
-    expect(await perms('officer')).toEqual(['unit.read', 'recording.upload']);
+    expect(await perms('officer')).toEqual([
+      'unit.read',
+      'recording.upload',
+      'recording.read',
+      'recording.edit',
+      'recording.link',
+      'device.read',
+    ]);
     expect(await perms('it_admin')).toContain('user.manage');
     expect(await perms('unit_head')).not.toContain('user.manage');
   });

@@ -7,6 +7,7 @@ import { describe } from 'vitest';
 import { buildApp, type App } from '../src/app';
 import { loadConfig, type Config, type DatabaseConfig } from '../src/config';
 import type { Dialect } from '../src/db/database';
+import { jobsSchemaFor } from '../src/jobs';
 
 export const PG_TEST_URL = process.env.PG_TEST_URL;
 
@@ -59,6 +60,8 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
       const c = new pg.Client({ connectionString: PG_TEST_URL });
       await c.connect();
       await c.query(`drop schema if exists ${schema} cascade`);
+      // pg-boss keeps the job queue beside the app's schema.
+      await c.query(`drop schema if exists ${jobsSchemaFor(schema)} cascade`);
       await c.end();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -2,14 +2,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs, TEST_PASSWORD } from './factories';
 import { login, sessionFrom, type Session } from './http-client';
+import { ingestBytes, wav } from './fixtures/recordings';
+import { permissionsOf } from '@quancheng/contracts';
 
 type Call = (ctx: Fixture) => Promise<{ statusCode: number }>;
 interface Fixture {
   c: TestContext;
   admin: Session & { id: string };
-  uploader: Session;
+  uploader: Session & { id: string };
   unitId: string;
   userId: string;
+  recordingId: string;
+  deviceId: string;
 }
 
 /**
@@ -106,6 +110,38 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
     actions: [],
     why: 'discarding an unfinished upload removes nothing that was recorded',
   },
+  'POST /api/devices': {
+    call: ({ admin, unitId }) => admin.post('/api/devices', { deviceNumber: 'CAM9001', unitId }),
+    actions: ['device.created'],
+  },
+  'PATCH /api/devices/{id}': {
+    call: ({ admin, deviceId }) => admin.patch(`/api/devices/${deviceId}`, { status: 'repair' }),
+    actions: ['device.updated'],
+  },
+  'PATCH /api/recordings/{id}': {
+    call: ({ uploader, recordingId }) =>
+      uploader.patch(`/api/recordings/${recordingId}`, { place: '某公司门口', reason: '补录地点' }),
+    actions: ['recording.corrected'],
+  },
+  'POST /api/recordings/{id}/links': {
+    call: ({ uploader, recordingId }) =>
+      uploader.post(`/api/recordings/${recordingId}/links`, { caseId: 'CASE-1', step: 'inspection' }),
+    actions: ['recording_link.created'],
+  },
+  'DELETE /api/recordings/{id}/links/{linkId}': {
+    call: async ({ c, uploader, recordingId }) => {
+      const link = await uploader.post(`/api/recordings/${recordingId}/links`, {
+        caseId: 'CASE-2',
+        step: 'hearing',
+      });
+      return c.app.http.inject({
+        method: 'DELETE',
+        url: `/api/recordings/${recordingId}/links/${link.json<{ id: string }>().id}`,
+        headers: { cookie: uploader.cookie, 'x-csrf-token': uploader.csrf },
+      });
+    },
+    actions: ['recording_link.created', 'recording_link.removed'],
+  },
   'POST /api/ledger/heads': {
     call: ({ admin }) => admin.post('/api/ledger/heads'),
     actions: [],
@@ -123,7 +159,24 @@ describeEachDialect('every mutating route writes the ledger', (dialect) => {
     const unitId = (await admin.post('/api/units', { name: '路由单位' })).json<{ id: string }>().id;
     const user = await buildPerson(c.app, { username: 'walker' });
     const uploader = await signInAs(c.app, { roles: ['officer'] });
-    f = { c, admin, uploader, unitId, userId: user.id };
+    const actor = {
+      ...uploader,
+      username: 'uploader',
+      name: '上传人',
+      roles: ['officer' as const],
+      permissions: new Set(permissionsOf(['officer'])),
+    };
+    const recordingId = (await ingestBytes(c.app, actor, wav(7), { filename: 'r.wav' })).recording?.id ?? '';
+    const device = await admin.post('/api/devices', { deviceNumber: 'CAM9000', unitId });
+    f = {
+      c,
+      admin,
+      uploader,
+      unitId,
+      userId: user.id,
+      recordingId,
+      deviceId: device.json<{ id: string }>().id,
+    };
   });
   afterAll(async () => stop());
 

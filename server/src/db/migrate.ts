@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './database';
 import * as createOrg from './migrations/20261128000000_create_org';
 import * as createLedger from './migrations/20261128000100_create_ledger';
 import * as createJobs from './migrations/20261128000200_create_jobs';
+import * as createDevicesRecordings from './migrations/20261128000300_create_devices_recordings';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128000000_create_org': createOrg,
   '20261128000100_create_ledger': createLedger,
   '20261128000200_create_jobs': createJobs,
+  '20261128000300_create_devices_recordings': createDevicesRecordings,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

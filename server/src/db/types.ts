@@ -124,4 +124,105 @@ export interface Database {
   ledger_nodes: LedgerNodeTable;
   ledger_heads: LedgerHeadTable;
   jobs: JobTable;
+  devices: DeviceTable;
+  recordings: RecordingTable;
+  recording_officers: RecordingOfficerTable;
+  recording_derivatives: RecordingDerivativeTable;
+  recording_flags: RecordingFlagTable;
+  recording_links: RecordingLinkTable;
+}
+
+/** A body camera or other recording device (执法记录仪); the number is what its files carry. */
+export interface DeviceTable {
+  id: string;
+  /** Upper-case, unique. */
+  device_number: string;
+  model: string | null;
+  unit_id: string;
+  officer_id: string | null;
+  status: 'active' | 'repair' | 'retired';
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One evidence file (音像记录); its bytes are the blob `sha256`, never changed. */
+export interface RecordingTable {
+  id: string;
+  kind: 'video' | 'audio' | 'photo';
+  sha256: string;
+  size_bytes: number;
+  /** Neutralised: a label, never a path. */
+  original_name: string;
+  mime: string;
+  format: string;
+  parsable: Flag;
+  playable: Flag;
+  /** JSON of the ffprobe facts; null when unparsable. */
+  facts: string | null;
+  unparsable_reason: string | null;
+  duration_ms: number | null;
+  capture_start: string | null;
+  capture_end: string | null;
+  capture_source: 'metadata' | 'tags' | 'file_name' | null;
+  device_number: string | null;
+  badge: string | null;
+  file_sequence: number | null;
+  unit_id: string;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  party: string | null;
+  case_cause: string | null;
+  category: string | null;
+  confidentiality: string;
+  note: string | null;
+  source: 'upload' | 'import';
+  uploaded_by: string;
+  uploaded_at: string;
+  updated_at: string;
+}
+
+export interface RecordingOfficerTable {
+  recording_id: string;
+  user_id: string;
+}
+
+/** A poster or proxy made by a job; derived from the original and not ledgered. */
+export interface RecordingDerivativeTable {
+  recording_id: string;
+  kind: 'poster' | 'proxy';
+  state: 'none' | 'pending' | 'done' | 'failed';
+  job_id: string | null;
+  /** Relative to DATA_DIR/derived. */
+  file: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  error: string | null;
+  updated_at: string;
+}
+
+/** An A22.5 continuity flag: `gap`, `overlap` or `order`, against the neighbour `other_id`. */
+export interface RecordingFlagTable {
+  id: string;
+  recording_id: string;
+  kind: 'gap' | 'overlap' | 'order';
+  other_id: string | null;
+  seconds: number | null;
+  /** JSON of the flag as computed. */
+  detail: string | null;
+  created_at: string;
+}
+
+export interface RecordingLinkTable {
+  id: string;
+  recording_id: string;
+  case_id: string;
+  step: string;
+  note: string | null;
+  linked_by: string;
+  linked_at: string;
+  removed_by: string | null;
+  removed_at: string | null;
+  removed_reason: string | null;
 }

@@ -1,3 +1,4 @@
+import { enRecordings } from './en-recordings';
 import type { MessageId } from './zh-cn';
 
 /** The English dictionary; the type forces it to cover every key of the zh-CN one. */
@@ -215,4 +216,6 @@ export const en: Record<MessageId, string> = {
   'ledger.action.user.unlocked': 'Account unlocked',
   'ledger.action.user.locked': 'Account locked',
   'ledger.action.user.sign_in_failed': 'Sign-in failed',
+
+  ...enRecordings,
 };

@@ -1,3 +1,5 @@
+import { zhCNRecordings } from './zh-cn-recordings';
+
 /** The zh-CN dictionary: the source of truth for every UI string key. */
 export const zhCN = {
   'app.name': '全程',
@@ -206,6 +208,8 @@ export const zhCN = {
   'ledger.action.user.unlocked': '解除锁定',
   'ledger.action.user.locked': '账号锁定',
   'ledger.action.user.sign_in_failed': '登录失败',
+
+  ...zhCNRecordings,
 } as const;
 
 export type MessageId = keyof typeof zhCN;
