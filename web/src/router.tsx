@@ -16,6 +16,18 @@ const UnitsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('./pages/admin/users/users-page').then((m) => ({ default: m.UsersPage })),
 );
+const UploadPage = lazy(() =>
+  import('./pages/recordings/upload/upload-page').then((m) => ({ default: m.UploadPage })),
+);
+const RecordingsPage = lazy(() =>
+  import('./pages/recordings/list/recordings-page').then((m) => ({ default: m.RecordingsPage })),
+);
+const RecordingPage = lazy(() =>
+  import('./pages/recordings/detail/recording-page').then((m) => ({ default: m.RecordingPage })),
+);
+const DevicesPage = lazy(() =>
+  import('./pages/admin/devices/devices-page').then((m) => ({ default: m.DevicesPage })),
+);
 const LedgerPage = lazy(() => import('./pages/ledger/ledger-page').then((m) => ({ default: m.LedgerPage })));
 
 function Root() {
@@ -50,6 +62,24 @@ export const router = createBrowserRouter([
             path: 'admin/users',
             element: <RequirePermission permission="user.read" />,
             children: [{ index: true, element: <UsersPage /> }],
+          },
+          {
+            path: 'recordings',
+            element: <RequirePermission permission={['recording.read', 'recording.read_all']} />,
+            children: [
+              { index: true, element: <RecordingsPage /> },
+              { path: ':id', element: <RecordingPage /> },
+            ],
+          },
+          {
+            path: 'admin/devices',
+            element: <RequirePermission permission="device.read" />,
+            children: [{ index: true, element: <DevicesPage /> }],
+          },
+          {
+            path: 'recordings/upload',
+            element: <RequirePermission permission="recording.upload" />,
+            children: [{ index: true, element: <UploadPage /> }],
           },
           {
             path: 'ledger',

@@ -31,7 +31,8 @@ export function isPasswordChangeRequired(error: unknown): boolean {
   return isApiError(error) && error.code === 'auth.password_change_required';
 }
 
-function readCookie(name: string): string | undefined {
+/** A cookie readable by scripts (the CSRF token `qc_csrf`). */
+export function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) {

@@ -1,12 +1,15 @@
 import {
   ApartmentOutlined,
+  CameraOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { Badge, Button, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Permission } from '@quancheng/contracts';
@@ -16,24 +19,69 @@ import { busy } from './busy';
 import { LanguageSwitch } from './language-switch';
 import { PageLoading } from './page-state';
 import { PASSWORD_PATH, useSignedIn } from './route-guards';
+import { isActive, UploadQueueProvider, useUploadQueue } from '../pages/recordings/upload/use-upload-queue';
 
 interface NavEntry {
   path: string;
   label: MessageId;
   icon: ReactNode;
-  /** Shown only when the API granted this permission; the UI never derives it from roles. */
-  permission?: Permission;
+  /** Shown only when the API granted this permission (or one of these); the UI never derives it from roles. */
+  permission?: Permission | readonly Permission[];
+}
+
+const UPLOAD_PATH = '/recordings/upload';
+
+/** 音像记录上传, with the number of files still transferring while the officer is elsewhere. */
+function UploadNavLabel({ label }: { label: string }) {
+  const { items } = useUploadQueue();
+  const running = items.filter(isActive).length;
+  return (
+    <Flex justify="space-between" align="center" gap={8}>
+      <span>{label}</span>
+      {running > 0 && <Badge count={running} color="#52c41a" />}
+    </Flex>
+  );
 }
 
 const NAV: NavEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/recordings',
+    label: 'nav.recordings',
+    icon: <VideoCameraOutlined />,
+    permission: ['recording.read', 'recording.read_all'],
+  },
+  {
+    path: UPLOAD_PATH,
+    label: 'nav.upload',
+    icon: <CloudUploadOutlined />,
+    permission: 'recording.upload',
+  },
   { path: '/admin/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'unit.manage' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+  {
+    path: '/admin/devices',
+    label: 'nav.devices',
+    icon: <CameraOutlined />,
+    permission: ['device.manage', 'device.manage_unit'],
+  },
   { path: '/ledger', label: 'nav.ledger', icon: <SafetyCertificateOutlined />, permission: 'ledger.verify' },
 ];
 
+function allowed(entry: NavEntry, granted: readonly Permission[]): boolean {
+  if (!entry.permission) {
+    return true;
+  }
+  const wanted: readonly Permission[] =
+    typeof entry.permission === 'string' ? [entry.permission] : entry.permission;
+  return wanted.some((p) => granted.includes(p));
+}
+
+/** The entry of the page shown: the longest path that starts it (/recordings/upload before /recordings). */
 function selectedKey(pathname: string): string {
-  const match = NAV.filter((e) => e.path !== '/' && pathname.startsWith(e.path))[0];
+  const match = NAV.filter((e) => e.path !== '/' && pathname.startsWith(e.path)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
   return match?.path ?? pathname;
 }
 
@@ -48,10 +96,10 @@ export function AppLayout() {
 
   const items: MenuProps['items'] = me.mustChangePassword
     ? []
-    : NAV.filter((e) => !e.permission || me.permissions.includes(e.permission)).map((e) => ({
+    : NAV.filter((e) => allowed(e, me.permissions)).map((e) => ({
         key: e.path,
         icon: e.icon,
-        label: t(e.label),
+        label: e.path === UPLOAD_PATH ? <UploadNavLabel label={t(e.label)} /> : t(e.label),
       }));
 
   const onLogout = () => {
@@ -59,54 +107,61 @@ export function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
-        <div style={{ padding: '18px 24px', color: '#fff' }}>
-          <div style={{ fontSize: 20, fontWeight: 600, letterSpacing: 2 }}>{t('app.name')}</div>
-          <div style={{ fontSize: 12, opacity: 0.65 }}>{t('app.subtitle')}</div>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          aria-label={t('app.name')}
-          selectedKeys={[selectedKey(location.pathname)]}
-          items={items}
-          onClick={({ key }) => void navigate(key)}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{
-            background: token.colorBgContainer,
-            padding: '0 24px',
-            borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          }}
-        >
-          <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
-            <Typography.Text data-testid="current-user">
-              <strong>{me.user.name}</strong>
-              <Typography.Text type="secondary"> · {me.user.unitName}</Typography.Text>
-            </Typography.Text>
-            <LanguageSwitch />
-            <Button
-              type="text"
-              icon={<KeyOutlined />}
-              onClick={() => void navigate(PASSWORD_PATH)}
-              disabled={location.pathname === PASSWORD_PATH}
-            >
-              {t('nav.changePassword')}
-            </Button>
-            <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} loading={busy(logout.isPending)}>
-              {t('nav.logout')}
-            </Button>
-          </Flex>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+    <UploadQueueProvider userId={me.user.id}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
+          <div style={{ padding: '18px 24px', color: '#fff' }}>
+            <div style={{ fontSize: 20, fontWeight: 600, letterSpacing: 2 }}>{t('app.name')}</div>
+            <div style={{ fontSize: 12, opacity: 0.65 }}>{t('app.subtitle')}</div>
+          </div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            aria-label={t('app.name')}
+            selectedKeys={[selectedKey(location.pathname)]}
+            items={items}
+            onClick={({ key }) => void navigate(key)}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header
+            style={{
+              background: token.colorBgContainer,
+              padding: '0 24px',
+              borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            }}
+          >
+            <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
+              <Typography.Text data-testid="current-user">
+                <strong>{me.user.name}</strong>
+                <Typography.Text type="secondary"> · {me.user.unitName}</Typography.Text>
+              </Typography.Text>
+              <LanguageSwitch />
+              <Button
+                type="text"
+                icon={<KeyOutlined />}
+                onClick={() => void navigate(PASSWORD_PATH)}
+                disabled={location.pathname === PASSWORD_PATH}
+              >
+                {t('nav.changePassword')}
+              </Button>
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                onClick={onLogout}
+                loading={busy(logout.isPending)}
+              >
+                {t('nav.logout')}
+              </Button>
+            </Flex>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </UploadQueueProvider>
   );
 }

@@ -44,8 +44,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <SignedInContext.Provider value={me.data}>{children}</SignedInContext.Provider>;
 }
 
-/** Shows its routes only to holders of the permission the API granted. */
-export function RequirePermission({ permission }: { permission: Permission }) {
+/** Shows its routes only to holders of the permission the API granted (any one of several). */
+export function RequirePermission({ permission }: { permission: Permission | readonly Permission[] }) {
   const me = useSignedIn();
-  return me.permissions.includes(permission) ? <Outlet /> : <Forbidden />;
+  const wanted: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  return wanted.some((p) => me.permissions.includes(p)) ? <Outlet /> : <Forbidden />;
 }

@@ -135,7 +135,9 @@ export const enRecordings: Record<keyof typeof zhCNRecordings, string> = {
   'detail.notPlayableYet': 'A browser-playable copy is being made; it plays when ready',
   'detail.notPlayableHelp':
     "Browsers cannot play the original's encoding; a separate copy is transcoded and the original stays unchanged.",
-  'detail.noPlay': 'You may not play this recording',
+  'detail.noPlay': 'This recording cannot be shown in the browser',
+  'detail.noPlayHelp':
+    'The file could not be parsed, so no playable copy exists; the original is kept as received and people allowed to download can open it.',
   'detail.history': 'History',
   'detail.flags': 'Continuity and integrity flags',
   'detail.openOther': 'Open the neighbour',

@@ -126,7 +126,9 @@ export const zhCNRecordings = {
   'detail.downloadOriginal': '下载原始文件',
   'detail.notPlayableYet': '正在生成浏览器可播放的版本，完成后即可播放',
   'detail.notPlayableHelp': '原始文件的编码浏览器不能直接播放；系统另行转码，原始文件保持不变。',
-  'detail.noPlay': '您无权播放此记录',
+  'detail.noPlay': '此记录无法在浏览器中显示',
+  'detail.noPlayHelp':
+    '文件无法解析，未能生成可播放的版本；原始文件已按原样保存，有下载权限的人员可下载查看。',
   'detail.history': '变更记录',
   'detail.flags': '连续性与完整性标记',
   'detail.openOther': '查看相邻记录',

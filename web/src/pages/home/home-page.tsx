@@ -11,6 +11,11 @@ const PERMISSION_PAGES: Partial<Record<Permission, string>> = {
   'unit.manage': '/admin/units',
   'user.read': '/admin/users',
   'ledger.verify': '/ledger',
+  'recording.upload': '/recordings/upload',
+  'recording.read': '/recordings',
+  'recording.read_all': '/recordings',
+  'device.manage': '/admin/devices',
+  'device.manage_unit': '/admin/devices',
 };
 
 /** 工作台: who I am, my certificate today, my roles and what they let me do. */
