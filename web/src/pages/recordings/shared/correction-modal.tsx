@@ -1,4 +1,4 @@
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import type {
@@ -11,7 +11,7 @@ import { useCorrectRecording } from '../../../api/recordings';
 import { busy } from '../../../components/busy';
 import { useApiError } from '../../../components/use-api-error';
 import { useT } from '../../../i18n';
-import { useRecordingLabels } from './labels';
+import { RecordingContextFields } from './context-fields';
 import { PersonSelect } from './person-select';
 
 interface Values {
@@ -100,7 +100,6 @@ function changes(r: RecordingDto, v: Values): Omit<RecordingCorrectionInput, 're
 export function CorrectionModal({ recording, onClose }: Props) {
   const { t } = useT();
   const { message } = App.useApp();
-  const labels = useRecordingLabels();
   const [form] = Form.useForm<Values>();
   const correct = useCorrectRecording(recording?.id ?? '');
   const showError = useApiError();
@@ -173,31 +172,7 @@ export function CorrectionModal({ recording, onClose }: Props) {
               <DatePicker showTime style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col {...col}>
-            <Form.Item label={t('rec.place')} name="place">
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('rec.party')} name="party">
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('rec.cause')} name="caseCause">
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('rec.category')} name="category">
-              <Select allowClear options={labels.categoryOptions} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('rec.confidentiality')} name="confidentiality">
-              <Select options={labels.confidentialityOptions} />
-            </Form.Item>
-          </Col>
+          <RecordingContextFields col={col} />
           <Col {...col}>
             <Form.Item label={t('rec.note')} name="note">
               <Input maxLength={1000} />

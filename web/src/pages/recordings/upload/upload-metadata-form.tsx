@@ -1,8 +1,8 @@
-import { Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { Col, DatePicker, Form, Input, Row, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Confidentiality, RecordingCategory } from '@quancheng/contracts';
 import { useT } from '../../../i18n';
-import { useRecordingLabels } from '../shared/labels';
+import { RecordingContextFields } from '../shared/context-fields';
 import { PersonSelect } from '../shared/person-select';
 
 export interface UploadMetadataValues {
@@ -45,7 +45,6 @@ interface Props {
 /** 本批文件的共同信息: what every file of this batch shares; each file's own facts come from the server. */
 export function UploadMetadataForm({ form, initialValues }: Props) {
   const { t } = useT();
-  const labels = useRecordingLabels();
   const col = { xs: 24, md: 12, xl: 8 };
   return (
     <Form<UploadMetadataValues>
@@ -75,31 +74,7 @@ export function UploadMetadataForm({ form, initialValues }: Props) {
             <DatePicker showTime style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col {...col}>
-          <Form.Item label={t('rec.place')} name="place">
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('rec.party')} name="party">
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('rec.cause')} name="caseCause">
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('rec.category')} name="category">
-            <Select allowClear options={labels.categoryOptions} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('rec.confidentiality')} name="confidentiality">
-            <Select options={labels.confidentialityOptions} />
-          </Form.Item>
-        </Col>
+        <RecordingContextFields col={col} />
       </Row>
     </Form>
   );
