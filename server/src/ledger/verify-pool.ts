@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { DatabaseConfig } from '../config';
 import type { Executor } from '../db/database';
 import type { LedgerSubjects } from './subjects';
-import { verifyChunk, verifyRowsOf, type VerifyTask, type VerifyTaskResult } from './verify-tasks';
+import { runVerifyTask, type VerifyTask, type VerifyTaskResult } from './verify-tasks';
 
 export type TaskProgress = (done: number, total: number) => void;
 
@@ -18,16 +18,7 @@ export interface TaskRunner {
 export function inlineRunner(db: Executor, subjects: LedgerSubjects): TaskRunner {
   return {
     slots: 1,
-    run(task, onProgress) {
-      if (task.kind === 'chunk') {
-        return verifyChunk(db, task);
-      }
-      const subject = subjects.get(task.type);
-      if (!subject) {
-        throw new Error(`no ledger subject ${task.type}`);
-      }
-      return verifyRowsOf(db, task, subject, onProgress);
-    },
+    run: (task, onProgress) => runVerifyTask(db, subjects, task, onProgress),
     close: () => Promise.resolve(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database';
 import { ledgerRepository, type StoredNode } from './ledger.repository';
-import type { LedgerSubject } from './subjects';
+import type { LedgerSubject, LedgerSubjects } from './subjects';
 import { checkEvent, checkRow, finding, type Finding } from './verify-checks';
 import { equalBytes } from './verify-primitives';
 import { leafHash, nodeHash } from './tree';
@@ -191,4 +191,21 @@ async function missingRows(
     }
     after = ids.at(-1) ?? null;
   }
+}
+
+/** Runs one task on `db`, the same way on the main thread and in a worker. */
+export function runVerifyTask(
+  db: Executor,
+  subjects: LedgerSubjects,
+  task: VerifyTask,
+  onProgress: (done: number, total: number) => void,
+): Promise<VerifyTaskResult> {
+  if (task.kind === 'chunk') {
+    return verifyChunk(db, task);
+  }
+  const subject = subjects.get(task.type);
+  if (!subject) {
+    return Promise.reject(new Error(`no ledger subject ${task.type}`));
+  }
+  return verifyRowsOf(db, task, subject, onProgress);
 }

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
 import { ledgerSubjects } from '../ledger-subjects';
 import type { WorkerReply, WorkerSetup } from './verify-pool';
-import { verifyChunk, verifyRowsOf, type VerifyTask } from './verify-tasks';
+import { runVerifyTask, type VerifyTask } from './verify-tasks';
 
 /** One `verify` worker: runs the tasks it is sent on its own connection, one at a time. */
 const setup = workerData as WorkerSetup;
@@ -19,17 +19,9 @@ port.on('message', (message: { id: number; task: VerifyTask } | 'close') => {
   }
   const { id, task } = message;
   const reply = (message: WorkerReply) => port.postMessage(message);
-  const run = async () => {
-    if (task.kind === 'chunk') {
-      return verifyChunk(database.db, task);
-    }
-    const subject = ledgerSubjects.get(task.type);
-    if (!subject) {
-      throw new Error(`no ledger subject ${task.type}`);
-    }
-    return verifyRowsOf(database.db, task, subject, (done, total) => reply({ id, progress: [done, total] }));
-  };
-  run().then(
+  runVerifyTask(database.db, ledgerSubjects, task, (done, total) =>
+    reply({ id, progress: [done, total] }),
+  ).then(
     (result) => reply({ id, result }),
     (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
   );
