@@ -7,7 +7,7 @@ import { blobRelativePath } from '../src/storage/blob-paths';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { signInAs } from './factories';
 import type { Session } from './http-client';
-import { listen, sha256, tusSession, uploadFile, waitForRecording } from './fixtures/recordings';
+import { listen, sha256, tusSession, until, uploadFile, waitForRecording } from './fixtures/recordings';
 import type { TusSession } from './fixtures/tus-client';
 
 type Ingest = {
@@ -200,7 +200,9 @@ describeEachDialect('recordings: ingest over tus, media jobs, playback, verify',
     expect((await officer.get(`/api/recordings/${h.id}/stream`)).statusCode).toBe(409);
     const done = await waitForRecording(officer, h.id, (r) => r.proxy.state === 'done');
     expect(done.proxy.progress).toBe(100);
-    const job = await c.app.jobs.get(done.proxy.jobId ?? '');
+    // The queue marks the job completed only after the handler returned (pg-boss does so in its
+    // own statement), so the recording can say "done" a moment before the job does.
+    const job = await until(() => c.app.jobs.get(done.proxy.jobId ?? ''), (j) => j?.state === 'completed');
     expect(job).toMatchObject({ state: 'completed', progress: 100 });
     const stream = await officer.get(`/api/recordings/${h.id}/stream`);
     expect(stream.statusCode).toBe(200);
