@@ -23,6 +23,15 @@ export const PERMISSIONS = [
   'device.manage',
   'device.manage_unit',
   'recording.read_sensitive',
+  'party.read',
+  'party.manage',
+  'case.read',
+  'case.read_all',
+  'case.register',
+  'case.handle',
+  'case.approve',
+  'case.override',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +44,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recording.edit',
     'recording.link',
     'device.read',
+    'party.read',
+    'party.manage',
+    'case.read',
+    'case.register',
+    'case.handle',
   ],
   unit_head: [
     'unit.read',
@@ -47,6 +61,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'device.read',
     'device.manage_unit',
     'recording.read_sensitive',
+    'party.read',
+    'party.manage',
+    'case.read',
+    'case.register',
+    'case.handle',
+    'case.approve',
   ],
   agency_head: [
     'unit.read',
@@ -56,6 +76,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recording.read_all',
     'recording.download',
     'device.read',
+    'party.read',
+    'case.read_all',
+    'case.approve',
+    'case.override',
   ],
   legal: [
     'unit.read',
@@ -66,6 +90,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recording.download',
     'recording.link',
     'device.read',
+    'party.read',
+    'case.read_all',
+    'case.handle',
+    'case.approve',
   ],
   archivist: [
     'unit.read',
@@ -76,8 +104,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recording.edit',
     'recording.link',
     'device.read',
+    'party.read',
+    'case.read_all',
   ],
-  finance: ['unit.read'],
+  finance: ['unit.read', 'case.read_all'],
   it_admin: [
     'unit.read',
     'unit.manage',
@@ -89,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ledger.sign',
     'device.read',
     'device.manage',
+    'calendar.manage',
   ],
 };
 

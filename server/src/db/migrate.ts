@@ -4,6 +4,7 @@ import * as createOrg from './migrations/20261128000000_create_org';
 import * as createLedger from './migrations/20261128000100_create_ledger';
 import * as createJobs from './migrations/20261128000200_create_jobs';
 import * as createDevicesRecordings from './migrations/20261128000300_create_devices_recordings';
+import * as createCases from './migrations/20261128000400_create_cases';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128000100_create_ledger': createLedger,
   '20261128000200_create_jobs': createJobs,
   '20261128000300_create_devices_recordings': createDevicesRecordings,
+  '20261128000400_create_cases': createCases,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -130,6 +130,17 @@ export interface Database {
   recording_derivatives: RecordingDerivativeTable;
   recording_flags: RecordingFlagTable;
   recording_links: RecordingLinkTable;
+  parties: PartyTable;
+  number_sequences: NumberSequenceTable;
+  cases: CaseTable;
+  case_officers: CaseOfficerTable;
+  case_events: CaseEventTable;
+  approval_requests: ApprovalRequestTable;
+  approval_decisions: ApprovalDecisionTable;
+  deadlines: DeadlineTable;
+  notifications: NotificationTable;
+  documents: DocumentTable;
+  document_scans: DocumentScanTable;
 }
 
 /** A body camera or other recording device (执法记录仪); the number is what its files carry. */
@@ -225,4 +236,175 @@ export interface RecordingLinkTable {
   removed_by: string | null;
   removed_at: string | null;
   removed_reason: string | null;
+}
+
+/** 当事人: an employer (`organisation`, USCC) or a `person` (resident ID); one row per number. */
+export interface PartyTable {
+  id: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  /** USCC or resident ID number, upper-case, check character verified. */
+  identifier: string;
+  legal_rep: string | null;
+  sex: 'male' | 'female' | null;
+  address: string | null;
+  phone: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The last number handed out per scope (e.g. `case:penalty`, `doc:不予受理决定书`) and year. */
+export interface NumberSequenceTable {
+  scope: string;
+  year: number;
+  last: number;
+}
+
+/** One enforcement matter (案件), from registration on. */
+export interface CaseTable {
+  id: string;
+  kind: 'penalty' | 'compulsion' | 'levy' | 'fee' | 'inspection';
+  procedure_id: string;
+  procedure_version: number;
+  stage: string;
+  step: string;
+  status: 'open' | 'closed';
+  source: 'inspection' | 'complaint' | 'report' | 'referral';
+  /** The year the registration and case numbers count in. */
+  year: number;
+  /** Registration number, assigned with the row. */
+  reg_number: string;
+  /** Case number (立案号), assigned when the case is opened. */
+  number: string | null;
+  party_id: string | null;
+  /** The party's name as registered (a complaint may name an employer not yet identified). */
+  party_name: string | null;
+  /** The complainant/reporter, as JSON {name, phone, address}. */
+  complainant: string | null;
+  cause: string;
+  facts: string;
+  received_on: string;
+  violation_ended_on: string | null;
+  /** JSON of the facts the procedure's conditions read. */
+  data: string;
+  unit_id: string;
+  lead_officer_id: string;
+  /** Earliest open deadline (YYYY-MM-DD). */
+  next_due_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
+export interface CaseOfficerTable {
+  case_id: string;
+  user_id: string;
+  position: 'lead' | 'assist';
+  /** The certificate number at assignment (A19.2). */
+  cert_no: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  at: string;
+  actor_id: string;
+  action: string;
+  step: string;
+  /** JSON. */
+  detail: string | null;
+}
+
+export interface ApprovalRequestTable {
+  id: string;
+  case_id: string;
+  transition: string;
+  step: string;
+  /** JSON array of roles, in order. */
+  chain: string;
+  /** Index into `chain` of the next decision. */
+  position: number;
+  next_role: string | null;
+  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  unit_id: string;
+  document_id: string | null;
+  proposed_by: string;
+  proposed_at: string;
+  opinion: string;
+  decided_at: string | null;
+}
+
+export interface ApprovalDecisionTable {
+  id: string;
+  request_id: string;
+  position: number;
+  role: string;
+  actor_id: string;
+  decision: 'approve' | 'reject';
+  opinion: string;
+  at: string;
+}
+
+export interface DeadlineTable {
+  id: string;
+  case_id: string;
+  period_id: string;
+  /** The event that started the period (e.g. `registered`, `opened`). */
+  trigger: string;
+  started_on: string;
+  due_on: string;
+  status: 'open' | 'met' | 'cancelled';
+  met_at: string | null;
+  /** The highest light already notified: none, yellow, red. */
+  warned: 'none' | 'yellow' | 'red';
+  /** Set when the count ran through a year whose holidays are not known. */
+  calendar_warning: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  deadline_id: string | null;
+  level: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface DocumentTable {
+  id: string;
+  case_id: string;
+  template_id: string;
+  template_version: number;
+  title: string;
+  version: number;
+  supersedes_id: string | null;
+  state: 'draft' | 'issued' | 'superseded';
+  /** JSON of the template's fields. */
+  fields: string;
+  number: string | null;
+  pdf_sha256: string | null;
+  docx_sha256: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  issued_by: string | null;
+  issued_at: string | null;
+}
+
+export interface DocumentScanTable {
+  id: string;
+  document_id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size_bytes: number;
+  uploaded_by: string;
+  uploaded_at: string;
 }

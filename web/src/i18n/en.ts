@@ -1,3 +1,4 @@
+import { enCases } from './en-cases';
 import { enRecordings } from './en-recordings';
 import type { MessageId } from './zh-cn';
 
@@ -218,4 +219,5 @@ export const en: Record<MessageId, string> = {
   'ledger.action.user.sign_in_failed': 'Sign-in failed',
 
   ...enRecordings,
+  ...enCases,
 };

@@ -1,3 +1,4 @@
+import { zhCNCases } from './zh-cn-cases';
 import { zhCNRecordings } from './zh-cn-recordings';
 
 /** The zh-CN dictionary: the source of truth for every UI string key. */
@@ -210,6 +211,7 @@ export const zhCN = {
   'ledger.action.user.sign_in_failed': '登录失败',
 
   ...zhCNRecordings,
+  ...zhCNCases,
 } as const;
 
 export type MessageId = keyof typeof zhCN;
