@@ -44,6 +44,12 @@ describe('permissions', () => {
       'device.read',
       'device.manage_unit',
       'recording.read_sensitive',
+      'party.read',
+      'party.manage',
+      'case.read',
+      'case.register',
+      'case.handle',
+      'case.approve',
     ]);
   });
 });

@@ -5,3 +5,5 @@ export * from './password-policy';
 export * from './schemas';
 export * from './ledger';
 export * from './recordings';
+export * from './cases';
+export * from './parties';

@@ -194,6 +194,42 @@ export const MESSAGES = {
     'zh-CN': '只能登记到本单位',
     en: 'may only be your own unit',
   },
+  'case.refused': {
+    'zh-CN': '不能“{action}”：{reasons}',
+    en: 'Cannot “{action}”: {reasons}',
+  },
+  'case.officers_min': {
+    'zh-CN': '案件须有至少两名执法人员',
+    en: 'a case needs at least two enforcement officers',
+  },
+  'case.officer_uncertified': {
+    'zh-CN': '{name}没有有效的执法证，不能承办案件',
+    en: '{name} holds no valid enforcement certificate and cannot handle cases',
+  },
+  'case.officer_unknown': {
+    'zh-CN': '所选执法人员不存在或已停用',
+    en: 'a chosen officer does not exist or is inactive',
+  },
+  'case.party_unknown': { 'zh-CN': '当事人不存在', en: 'the party does not exist' },
+  'case.received_future': {
+    'zh-CN': '收到日期不能晚于今天',
+    en: 'the date received cannot be in the future',
+  },
+  'case.violation_after_received': {
+    'zh-CN': '违法行为终了日期不能晚于收到日期',
+    en: 'the violation cannot end after the date received',
+  },
+  'case.unit_not_own': {
+    'zh-CN': '只能为本单位登记案件',
+    en: 'you can register cases for your own unit only',
+  },
+  'case.closed': { 'zh-CN': '案件已办结，不能再修改', en: 'the case is closed and cannot change' },
+  'case.procedure_missing': {
+    'zh-CN': '{kind}的办案程序尚未配置',
+    en: 'no procedure is configured for {kind}',
+  },
+  'case.transition_unknown': { 'zh-CN': '该程序中没有这个环节', en: 'the procedure has no such step' },
+  'approval.not_pending': { 'zh-CN': '该审批已结束', en: 'this approval is no longer pending' },
   'conflict.device_number_taken': {
     'zh-CN': '设备编号“{deviceNumber}”已登记',
     en: 'The device number “{deviceNumber}” is already registered',
@@ -226,6 +262,55 @@ export const MESSAGES = {
   'recording.link_missing': {
     'zh-CN': '该记录未关联到此案件环节',
     en: 'The recording is not linked to this case step',
+  },
+  // ---------- parties (当事人) ----------
+  'v.uscc_format': {
+    'zh-CN': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
+    en: 'a unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)',
+  },
+  'v.uscc_check': {
+    'zh-CN': '统一社会信用代码校验位不正确（应为 {expected}），请核对是否有输错的字符',
+    en: 'the check character of the unified social credit code is wrong (it should be {expected}); check for a mistyped character',
+  },
+  'v.resident_id_format': {
+    'zh-CN': '居民身份证号应为 18 位：17 位数字加 1 位数字或 X',
+    en: 'a resident ID number has 18 characters: 17 digits and a digit or X',
+  },
+  'v.resident_id_region': {
+    'zh-CN': '居民身份证号前两位“{code}”不是有效的省级行政区划代码',
+    en: 'the first two digits “{code}” of the resident ID number are not a province code',
+  },
+  'v.resident_id_birth': {
+    'zh-CN': '居民身份证号中的出生日期“{date}”不是有效日期',
+    en: 'the birth date “{date}” in the resident ID number is not a real date',
+  },
+  'v.resident_id_birth_future': {
+    'zh-CN': '居民身份证号中的出生日期 {date} 晚于今天',
+    en: 'the birth date {date} in the resident ID number is after today',
+  },
+  'v.resident_id_check': {
+    'zh-CN': '居民身份证号校验码不正确（应为 {expected}），请核对是否有输错的数字',
+    en: 'the check digit of the resident ID number is wrong (it should be {expected}); check for a mistyped digit',
+  },
+  'v.party_sex_mismatch': {
+    'zh-CN': '与居民身份证号记载的性别不符',
+    en: 'does not match the sex the resident ID number records',
+  },
+  'v.party_legal_rep_person': {
+    'zh-CN': '个人当事人没有法定代表人',
+    en: 'a person has no legal representative',
+  },
+  'conflict.party_uscc_taken': {
+    'zh-CN': '该统一社会信用代码已登记为「{name}」',
+    en: 'This unified social credit code is already registered as “{name}”',
+  },
+  'conflict.party_resident_id_taken': {
+    'zh-CN': '该居民身份证号已登记为「{name}」',
+    en: 'This resident ID number is already registered as “{name}”',
+  },
+  'calendar.unknown_year': {
+    'zh-CN': '{year} 年的法定节假日和调休安排尚未录入，期限按普通周末推算，请信息中心更新工作日历',
+    en: 'The public holidays and make-up working days of {year} are not yet entered; deadlines are estimated with ordinary weekends only. The IT centre should update the working-day calendar',
   },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
@@ -293,6 +378,10 @@ export const FIELD_LABELS: Record<string, Entry> = {
   step: { 'zh-CN': '环节', en: 'step' },
   from: { 'zh-CN': '起始时间', en: 'from' },
   to: { 'zh-CN': '截止时间', en: 'to' },
+  identifier: { 'zh-CN': '证件号码', en: 'identification number' },
+  legalRep: { 'zh-CN': '法定代表人', en: 'legal representative' },
+  address: { 'zh-CN': '地址', en: 'address' },
+  sex: { 'zh-CN': '性别', en: 'sex' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {

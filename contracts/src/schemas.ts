@@ -184,5 +184,15 @@ export const errorDto = z.object({
   message: z.string(),
   field: z.string().optional(),
   retryAt: z.string().optional(),
+  /** What a refused procedure step still lacks, each in both languages (cases). */
+  missing: z
+    .array(
+      z.object({
+        code: z.string(),
+        ruleId: z.string().optional(),
+        message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      }),
+    )
+    .optional(),
 });
 export type ErrorDto = z.infer<typeof errorDto>;

@@ -20,6 +20,17 @@ import { ledgerSubjects } from './ledger-subjects';
 import { loadOrCreateSigningKey } from './ledger/signing';
 import { registerSystemRoutes } from './modules/system';
 import { createDevicesService, registerDeviceRoutes, type DevicesService } from './modules/devices';
+import { loadCalendar, type WorkingCalendar } from './calendar';
+import { createCalendarService, registerCalendarRoutes } from './modules/calendar';
+import { createPartiesService, registerPartyRoutes, type PartiesService } from './modules/parties';
+import {
+  createCasesService,
+  createDeadlineNotices,
+  registerCaseRoutes,
+  registerNotificationRoutes,
+  type CasesService,
+  type DeadlineNotices,
+} from './modules/cases';
 import {
   createIngest,
   createRecordingLinks,
@@ -54,11 +65,17 @@ export interface App {
     ledger: LedgerService;
     uploads: UploadsService;
     devices: DevicesService;
+    parties: PartiesService;
+    cases: CasesService;
+    /** Deadline lights turning yellow/red become in-app notices (swept on a schedule). */
+    notices: DeadlineNotices;
     recordings: RecordingsService;
     /** Turns a complete local file into a recording: the upload sink and the import CLI. */
     ingest: Ingest;
   };
   jobs: JobQueue<RecordingJobs>;
+  /** The working-day calendar (chinese-days + the IT centre's override file); built once. */
+  calendar: WorkingCalendar;
   close(): Promise<void>;
 }
 
@@ -79,6 +96,7 @@ export interface BuildOptions {
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const key = loadOrCreateSigningKey(config.ledger.keyFile);
+  const calendar = loadCalendar({ overrideFile: config.calendar.file });
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database);
@@ -118,6 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     dataDir: config.dataDir,
     continuityToleranceSeconds: config.recordings.continuityToleranceSeconds,
   };
+  const clock = { calendar, yellowDays: config.calendar.yellowWorkingDays };
   const recordings = createRecordingsService(recordingsContext);
   const ingest = createIngest(recordingsContext);
   const services = {
@@ -131,6 +150,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       sink: options.ingestSink ?? recordingsIngestSink(ingest),
     }),
     devices: createDevicesService(deps),
+    parties: createPartiesService(deps),
+    cases: createCasesService({ deps, clock }),
+    notices: createDeadlineNotices({ db: database.db, clock, now }),
     recordings,
     ingest,
   };
@@ -191,6 +213,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerLedgerRoutes(http, services.ledger);
   registerUploadRoutes(http, services.uploads);
   registerDeviceRoutes(http, services.devices);
+  registerCalendarRoutes(http, createCalendarService({ calendar, now }));
+  registerPartyRoutes(http, services.parties);
+  registerCaseRoutes(http, services.cases);
+  registerNotificationRoutes(http, services.notices);
   registerRecordingRoutes(
     http,
     recordings,
@@ -206,6 +232,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.runJobs ?? true) {
     await jobs.start();
   }
+  // Deadline lights change with the date, not with writes: sweep at start and every few minutes.
+  const sweep = () =>
+    services.notices
+      .sweep()
+      .catch((error: unknown) => http.log.error({ err: error }, 'deadline sweep failed'));
+  const sweeper = (options.runJobs ?? true) ? setInterval(sweep, 5 * 60_000) : null;
+  sweeper?.unref();
+  if (options.runJobs ?? true) {
+    void sweep();
+  }
   return {
     http,
     database,
@@ -213,7 +249,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     deps,
     services,
     jobs,
+    calendar,
     async close() {
+      if (sweeper) {
+        clearInterval(sweeper);
+      }
       await http.close();
       if (options.runJobs ?? true) {
         await jobs.stop();

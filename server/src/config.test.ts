@@ -22,6 +22,21 @@ describe('config', () => {
     expect(c.dataDir).toBe('/srv/qc');
   });
 
+  it('reads the holiday override file from the data directory and turns deadlines yellow at 2 working days', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/qc' }).calendar).toEqual({
+      file: path.resolve('/srv/qc', 'calendar.json'),
+      yellowWorkingDays: 2,
+    });
+    expect(
+      loadConfig({ CALENDAR_FILE: '/etc/qc/holidays.json', DEADLINE_YELLOW_DAYS: '0' }).calendar,
+    ).toEqual({
+      file: '/etc/qc/holidays.json',
+      yellowWorkingDays: 0,
+    });
+    expect(() => loadConfig({ DEADLINE_YELLOW_DAYS: 'two' })).toThrow(/DEADLINE_YELLOW_DAYS/);
+    expect(() => loadConfig({ DEADLINE_YELLOW_DAYS: '-1' })).toThrow(/DEADLINE_YELLOW_DAYS/);
+  });
+
   it('stops with a message naming every wrong variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' })).toThrow(
       ConfigError,

@@ -57,6 +57,10 @@ const envSchema = z.object({
   CONTINUITY_TOLERANCE_SECONDS: z.coerce.number().min(0).max(86400).default(10),
   /** How often an idle job queue looks for due jobs (posters, proxies). */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.05).max(600).default(2),
+  /** The IT centre's holiday override file (docs/CALENDAR.md); a missing file means no overrides. */
+  CALENDAR_FILE: z.string().min(1).optional(),
+  /** A deadline turns yellow when this many working days or fewer are left. */
+  DEADLINE_YELLOW_DAYS: z.coerce.number().int().min(0).max(30).default(2),
 });
 
 export type DatabaseConfig =
@@ -76,6 +80,7 @@ export interface Config {
   uploads: { maxBytes: number };
   recordings: { continuityToleranceSeconds: number };
   jobs: { pollIntervalSeconds: number };
+  calendar: { file: string; yellowWorkingDays: number };
   webDist: string;
   version: string;
 }
@@ -139,6 +144,10 @@ export function loadConfig(
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
     recordings: { continuityToleranceSeconds: e.CONTINUITY_TOLERANCE_SECONDS },
     jobs: { pollIntervalSeconds: e.JOBS_POLL_SECONDS },
+    calendar: {
+      file: path.resolve(e.CALENDAR_FILE ?? path.join(dataDir, 'calendar.json')),
+      yellowWorkingDays: e.DEADLINE_YELLOW_DAYS,
+    },
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     version: readVersion(),
   };

@@ -1,7 +1,9 @@
 import type { LedgerSubjects } from './ledger/subjects';
 import { orgLedgerSubjects } from './modules/org';
 import { devicesLedgerSubjects } from './modules/devices';
+import { partiesLedgerSubjects } from './modules/parties';
 import { recordingsLedgerSubjects } from './modules/recordings';
+import { casesLedgerSubjects } from './modules/cases';
 
 /**
  * Every subject type whose rows the ledger records, with how `verify` reads them. The app and
@@ -11,5 +13,7 @@ import { recordingsLedgerSubjects } from './modules/recordings';
 export const ledgerSubjects: LedgerSubjects = new Map([
   ...orgLedgerSubjects,
   ...devicesLedgerSubjects,
+  ...partiesLedgerSubjects,
   ...recordingsLedgerSubjects,
+  ...casesLedgerSubjects,
 ]);

@@ -1,4 +1,5 @@
 import { permissionsOf, ROLES, type Role } from '@quancheng/contracts';
+import { usccCheckChar } from '@quancheng/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
@@ -10,6 +11,15 @@ type Caller = Session & { unitId: string };
 const READERS: readonly Role[] = ['officer', 'unit_head', 'agency_head', 'legal', 'archivist'];
 type Ids = { unit: string; user: string; recording: string; device: string };
 type Call = (s: Caller, ids: Ids) => Promise<{ statusCode: number }>;
+
+/** Parties (当事人): the directory is the bureau's; finance and IT do not see it. */
+const PARTY_READERS: readonly Role[] = ['officer', 'unit_head', 'agency_head', 'legal', 'archivist'];
+const PARTY_USCC = '91330106MA27XLPQ0X';
+const party = { id: '' };
+const randomUscc = () => {
+  const body = `9133010${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`;
+  return body + (usccCheckChar(body) ?? '');
+};
 
 /** Every endpoint this foundation adds, and who may reach it. */
 const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[] = [
@@ -146,6 +156,24 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
     call: (s, ids) => s.patch(`/api/devices/${ids.device}`, { note: `保养${Math.random()}` }),
     allowed: ['unit_head', 'it_admin'],
   },
+  { name: 'GET /api/parties', call: (s) => s.get('/api/parties'), allowed: PARTY_READERS },
+  { name: 'GET /api/parties/:id', call: (s) => s.get(`/api/parties/${party.id}`), allowed: PARTY_READERS },
+  {
+    name: 'GET /api/parties/lookup',
+    call: (s) => s.get(`/api/parties/lookup?identifier=${PARTY_USCC}`),
+    allowed: PARTY_READERS,
+  },
+  {
+    name: 'POST /api/parties',
+    call: (s) =>
+      s.post('/api/parties', { kind: 'organisation', name: '矩阵新公司', identifier: randomUscc() }),
+    allowed: ['officer', 'unit_head'],
+  },
+  {
+    name: 'PATCH /api/parties/:id',
+    call: (s) => s.patch(`/api/parties/${party.id}`, { note: `备注${Math.random()}` }),
+    allowed: ['officer', 'unit_head'],
+  },
 ];
 
 describeEachDialect('role × endpoint', (dialect) => {
@@ -175,6 +203,10 @@ describeEachDialect('role × endpoint', (dialect) => {
       .get('it_admin')
       ?.post('/api/devices', { deviceNumber: 'CAM0001', unitId: uploader.unitId });
     ids.device = device?.json<{ id: string }>().id ?? '';
+    const created = await sessions
+      .get('officer')
+      ?.post('/api/parties', { kind: 'organisation', name: '矩阵公司', identifier: PARTY_USCC });
+    party.id = created?.json<{ id: string }>().id ?? '';
   });
   afterAll(async () => ctx.stop());
 
@@ -217,8 +249,14 @@ describeEachDialect('role × endpoint', (dialect) => {
       'recording.edit',
       'recording.link',
       'device.read',
+      'party.read',
+      'party.manage',
+      'case.read',
+      'case.register',
+      'case.handle',
     ]);
     expect(await perms('it_admin')).toContain('user.manage');
+    expect(await perms('officer')).not.toContain('case.approve');
     expect(await perms('unit_head')).not.toContain('user.manage');
   });
 });

@@ -3,6 +3,7 @@ import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs, TEST_PASSWORD } from './factories';
 import { login, sessionFrom, type Session } from './http-client';
 import { ingestBytes, wav } from './fixtures/recordings';
+import { issueDocument, uscc } from './fixtures/cases';
 import { permissionsOf } from '@quancheng/contracts';
 
 type Call = (ctx: Fixture) => Promise<{ statusCode: number }>;
@@ -14,6 +15,38 @@ interface Fixture {
   userId: string;
   recordingId: string;
   deviceId: string;
+  /** A second certified officer of the uploader's unit, its head and the agency head (cases). */
+  partnerId: string;
+  head: Session & { id: string };
+  agency: Session & { id: string };
+}
+
+/** Registers a complaint by the uploader (an officer) with a party, ready to be opened. */
+async function newCase(f: Fixture, over: Record<string, unknown> = {}): Promise<string> {
+  const party = await f.uploader.post('/api/parties', {
+    kind: 'organisation',
+    name: `案件路由测试公司${Math.random()}`,
+    identifier: uscc(),
+  });
+  const res = await f.uploader.post('/api/cases', {
+    source: 'complaint',
+    receivedOn: '2026-11-27',
+    partyId: party.json<{ id: string }>().id,
+    cause: '拖欠工资',
+    facts: '拖欠两个月工资',
+    evidenceProvided: true,
+    withinJurisdiction: true,
+    officerIds: [f.uploader.id, f.partnerId],
+    ...over,
+  });
+  return res.json<{ id: string }>().id;
+}
+async function proposed(f: Fixture): Promise<string> {
+  const id = await newCase(f);
+  const res = await f.uploader.post(`/api/cases/${id}/transitions/open_case/propose`, {
+    opinion: '建议立案',
+  });
+  return res.json<{ approvals: { id: string }[] }>().approvals[0]?.id ?? '';
 }
 
 /**
@@ -142,6 +175,108 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
     },
     actions: ['recording_link.created', 'recording_link.removed'],
   },
+  'POST /api/parties': {
+    call: ({ uploader }) =>
+      uploader.post('/api/parties', { kind: 'person', name: '路由测试', identifier: '11010519491231002X' }),
+    actions: ['party.created'],
+  },
+  'PATCH /api/parties/{id}': {
+    call: async ({ uploader }) => {
+      const party = await uploader.post('/api/parties', {
+        kind: 'organisation',
+        name: '路由测试公司',
+        identifier: '91330106MA27XLPQ0X',
+      });
+      return uploader.patch(`/api/parties/${party.json<{ id: string }>().id}`, { phone: '13900001111' });
+    },
+    actions: ['party.created', 'party.updated'],
+  },
+  'POST /api/cases': {
+    call: async (f) => {
+      const party = (
+        await f.uploader.post('/api/parties', { kind: 'organisation', name: '立案公司', identifier: uscc() })
+      ).json<{
+        id: string;
+      }>();
+      return f.uploader.post('/api/cases', {
+        source: 'report',
+        receivedOn: '2026-11-27',
+        partyId: party.id,
+        cause: '未签订劳动合同',
+        facts: '举报未签订劳动合同',
+        evidenceProvided: true,
+        withinJurisdiction: true,
+        officerIds: [f.uploader.id, f.partnerId],
+      });
+    },
+    actions: ['party.created', 'case.registered'],
+  },
+  'PATCH /api/cases/{id}': {
+    call: async (f) =>
+      f.uploader.patch(`/api/cases/${await newCase(f)}`, { cause: '拖欠加班费', reason: '核实后更正' }),
+    actions: ['party.created', 'case.registered', 'case.updated'],
+  },
+  'POST /api/cases/{id}/transitions/{transition}/propose': {
+    call: async (f) => {
+      const id = await newCase(f);
+      return f.uploader.post(`/api/cases/${id}/transitions/open_case/propose`, { opinion: '建议立案' });
+    },
+    actions: ['party.created', 'case.registered', 'approval.proposed'],
+  },
+  'POST /api/approvals/{id}/decide': {
+    call: async (f) => {
+      const request = await proposed(f);
+      await f.head.post(`/api/approvals/${request}/decide`, { decision: 'approve', opinion: '同意' });
+      return f.agency.post(`/api/approvals/${request}/decide`, { decision: 'approve', opinion: '同意' });
+    },
+    // The agency head's approval is the last of the chain: the case is opened in the same write.
+    actions: [
+      'party.created',
+      'case.registered',
+      'approval.proposed',
+      'approval.approved',
+      'approval.approved',
+      'approval.consumed',
+      'case.opened',
+    ],
+  },
+  'POST /api/cases/{id}/transitions/{transition}': {
+    call: async (f) => {
+      const id = await newCase(f, { withinJurisdiction: false });
+      await issueDocument(f.uploader, id, 'referral_advice');
+      return f.uploader.post(`/api/cases/${id}/transitions/refer_out`, {
+        inputs: { referralAuthority: '临西县市场监督管理局' },
+      });
+    },
+    actions: [
+      'party.created',
+      'case.registered',
+      'document.drafted',
+      'document.edited',
+      'document.issued',
+      'case.transitioned',
+    ],
+  },
+  'POST /api/notifications/{id}/read': {
+    call: async (f) => {
+      await f.c.app.deps.db
+        .insertInto('notifications')
+        .values({
+          id: '00000000-0000-4000-8000-000000000001',
+          user_id: f.uploader.id,
+          kind: 'deadline',
+          case_id: null,
+          deadline_id: null,
+          level: 'yellow',
+          created_at: new Date().toISOString(),
+          read_at: null,
+        })
+        .execute();
+      return f.uploader.post('/api/notifications/00000000-0000-4000-8000-000000000001/read');
+    },
+    actions: [],
+    why: 'a notice is derived from ledgered deadlines; reading it changes nothing recorded',
+  },
   'POST /api/ledger/heads': {
     call: ({ admin }) => admin.post('/api/ledger/heads'),
     actions: [],
@@ -166,6 +301,9 @@ describeEachDialect('every mutating route writes the ledger', (dialect) => {
       roles: ['officer' as const],
       permissions: new Set(permissionsOf(['officer'])),
     };
+    const partner = await buildPerson(c.app, { roles: ['officer'] });
+    const head = await signInAs(c.app, { roles: ['unit_head'] });
+    const agency = await signInAs(c.app, { roles: ['agency_head'], unit: '局领导' });
     const recordingId = (await ingestBytes(c.app, actor, wav(7), { filename: 'r.wav' })).recording?.id ?? '';
     const device = await admin.post('/api/devices', { deviceNumber: 'CAM9000', unitId });
     f = {
@@ -176,6 +314,9 @@ describeEachDialect('every mutating route writes the ledger', (dialect) => {
       userId: user.id,
       recordingId,
       deviceId: device.json<{ id: string }>().id,
+      partnerId: partner.id,
+      head,
+      agency,
     };
   });
   afterAll(async () => stop());

@@ -317,6 +317,8 @@ export interface CaseEventTable {
   step: string;
   /** JSON. */
   detail: string | null;
+  /** The seq of the ledger leaf written with this event (its order and its proof). */
+  ledger_seq: number;
 }
 
 export interface ApprovalRequestTable {
@@ -336,6 +338,7 @@ export interface ApprovalRequestTable {
   proposed_at: string;
   opinion: string;
   decided_at: string | null;
+  consumed_at: string | null;
 }
 
 export interface ApprovalDecisionTable {

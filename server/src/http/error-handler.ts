@@ -58,9 +58,12 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
 }
 
 function sendAppError(reply: FastifyReply, lang: Lang, error: AppError): FastifyReply {
-  const { field, retryAt, messageKey } = error.extra;
+  const { field, retryAt, messageKey, missing } = error.extra;
   let message: string;
-  if (error.code === 'validation.invalid' && field) {
+  if (missing) {
+    const reasons = missing.map((m) => m.message[lang]).join(lang === 'en' ? '; ' : '；');
+    message = translate(error.code, lang, { ...error.params, reasons });
+  } else if (error.code === 'validation.invalid' && field) {
     const detail = translate(messageKey ?? 'v.invalid_value', lang, error.params);
     message = translate('validation.invalid', lang, { field: fieldLabel(field, lang), detail });
   } else {
@@ -72,6 +75,9 @@ function sendAppError(reply: FastifyReply, lang: Lang, error: AppError): Fastify
   }
   if (retryAt) {
     body.retryAt = retryAt;
+  }
+  if (missing) {
+    body.missing = missing;
   }
   return reply.status(error.status).send(body);
 }

@@ -2,6 +2,16 @@ import type { MessageKey } from '@quancheng/contracts';
 
 type Params = Record<string, string | number>;
 
+export interface MissingItem {
+  code: string;
+  ruleId?: string;
+  message: { 'zh-CN': string; en: string };
+}
+
+/** A 409: the procedure does not allow this now; `missing` says exactly why. */
+export const refused = (code: MessageKey, params: Params, missing: MissingItem[]) =>
+  new AppError(409, code, params, { missing });
+
 /**
  * A refusal the caller can act on. Carries a message key, never a sentence: the error handler
  * translates it into the caller's language. Services throw these; nothing else reaches clients.
@@ -11,7 +21,13 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: MessageKey,
     readonly params: Params = {},
-    readonly extra: { field?: string; retryAt?: string; messageKey?: MessageKey } = {},
+    readonly extra: {
+      field?: string;
+      retryAt?: string;
+      messageKey?: MessageKey;
+      /** Procedure refusals: what is missing, in both languages; joined into `{reasons}`. */
+      missing?: MissingItem[];
+    } = {},
   ) {
     super(code);
   }

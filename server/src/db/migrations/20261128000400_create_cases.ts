@@ -97,11 +97,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('step', 'text', (c) => c.notNull())
     .addColumn('detail', 'text')
+    // The ledger leaf that records the same change: the timeline's order and its proof.
+    .addColumn('ledger_seq', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('case_events_case_idx')
     .on('case_events')
-    .columns(['case_id', 'at', 'id'])
+    .columns(['case_id', 'ledger_seq'])
     .execute();
 
   // An approval a transition needs: proposed once, then decided role by role in the chain's order.
@@ -121,6 +123,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('proposed_at', 'text', (c) => c.notNull())
     .addColumn('opinion', 'text', (c) => c.notNull())
     .addColumn('decided_at', 'text')
+    // Set when the transition it carried completed: one approval carries one transition.
+    .addColumn('consumed_at', 'text')
     .execute();
   await db.schema
     .createIndex('approval_requests_inbox_idx')

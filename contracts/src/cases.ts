@@ -1,0 +1,370 @@
+import { z } from 'zod';
+import { roleSchema } from './schemas';
+import { isoDate, pageQuery } from './schemas';
+
+/**
+ * Enforcement matters (案件) and what runs on them: the procedure's steps and transitions,
+ * approvals (审批), statutory deadlines (期限) and the timeline. Shared with the web app.
+ * See server/src/modules/cases/README.md.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+type Label = { 'zh-CN': string; en: string };
+const label = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const CASE_KINDS = ['penalty', 'compulsion', 'levy', 'fee', 'inspection'] as const;
+export const caseKind = z.enum(CASE_KINDS);
+export type CaseKind = z.infer<typeof caseKind>;
+export const CASE_KIND_LABELS: Record<CaseKind, Label> = {
+  penalty: { 'zh-CN': '行政处罚', en: 'Administrative penalty' },
+  compulsion: { 'zh-CN': '行政强制', en: 'Administrative compulsion' },
+  levy: { 'zh-CN': '行政征收', en: 'Administrative levy' },
+  fee: { 'zh-CN': '行政收费', en: 'Administrative fee' },
+  inspection: { 'zh-CN': '行政检查', en: 'Administrative inspection' },
+};
+
+/** A6.1: where a matter comes from. */
+export const CASE_SOURCES = ['inspection', 'complaint', 'report', 'referral'] as const;
+export const caseSource = z.enum(CASE_SOURCES);
+export type CaseSource = z.infer<typeof caseSource>;
+export const CASE_SOURCE_LABELS: Record<CaseSource, Label> = {
+  inspection: { 'zh-CN': '日常巡查', en: 'Routine inspection' },
+  complaint: { 'zh-CN': '投诉', en: 'Complaint' },
+  report: { 'zh-CN': '举报', en: 'Report' },
+  referral: { 'zh-CN': '上级交办', en: 'Referral from a superior' },
+};
+
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export const light = z.enum(LIGHTS);
+export type Light = z.infer<typeof light>;
+
+export const complainant = z.strictObject({
+  name: text(64),
+  phone: text(32).nullable().optional(),
+  address: text(200).nullable().optional(),
+});
+
+/** Registering a matter (登记). The case number comes later, when the case is opened (立案). */
+export const caseRegisterInput = z.strictObject({
+  kind: caseKind.default('penalty'),
+  source: caseSource,
+  receivedOn: isoDate,
+  complainant: complainant.nullable().optional(),
+  /** An identified party from the directory (当事人); or none yet, with `partyName` as told. */
+  partyId: z.uuid().nullable().optional(),
+  partyName: text(200).nullable().optional(),
+  cause: text(200),
+  facts: text(5000),
+  violationEndedOn: isoDate.nullable().optional(),
+  /** A6.3: whether the complaint came with basic evidence. */
+  evidenceProvided: z.boolean(),
+  /** A6.3: whether the matter is this bureau's to handle. */
+  withinJurisdiction: z.boolean(),
+  /** At least two certified officers (A19.2, 行政处罚法 art. 42); the first leads. */
+  officerIds: z.array(z.uuid()).min(2).max(10),
+  unitId: z.uuid().optional(),
+});
+export type CaseRegisterInput = z.input<typeof caseRegisterInput>;
+
+/** Facts that change while the matter is handled (e.g. after 补正). Each change is a ledger leaf. */
+export const caseUpdateInput = z.strictObject({
+  partyId: z.uuid().nullable().optional(),
+  partyName: text(200).nullable().optional(),
+  cause: text(200).optional(),
+  facts: text(5000).optional(),
+  violationEndedOn: isoDate.nullable().optional(),
+  evidenceProvided: z.boolean().optional(),
+  withinJurisdiction: z.boolean().optional(),
+  /** A6.4: the facts suggest a crime: the case goes to the police. */
+  suspectedCrime: z.boolean().optional(),
+  reason: text(500),
+});
+export type CaseUpdateInput = z.infer<typeof caseUpdateInput>;
+
+export const caseListQuery = pageQuery.extend({
+  q: z.string().trim().max(64).optional(),
+  kind: caseKind.optional(),
+  stage: z.string().max(64).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  unitId: z.uuid().optional(),
+  officerId: z.uuid().optional(),
+  light: light.optional(),
+  sort: z.enum(['updatedAt', 'receivedOn', 'nextDueOn']).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const missingDto = z.object({ code: z.string(), ruleId: z.string().optional(), message: label });
+export type MissingDto = z.infer<typeof missingDto>;
+
+export const deadlineDto = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string().nullable(),
+  regNumber: z.string(),
+  periodId: z.string(),
+  label,
+  source: z.string(),
+  trigger: z.string(),
+  startedOn: z.string(),
+  dueOn: z.string(),
+  status: z.enum(['open', 'met', 'cancelled']),
+  metAt: z.string().nullable(),
+  light: light.nullable(),
+  /** Working days left (negative when overdue); null once met. */
+  daysLeft: z.number().nullable(),
+  warning: label.nullable(),
+});
+export type DeadlineDto = z.infer<typeof deadlineDto>;
+
+export const caseSummaryDto = z.object({
+  id: z.string(),
+  kind: caseKind,
+  source: caseSource,
+  regNumber: z.string(),
+  number: z.string().nullable(),
+  stage: z.string(),
+  stageTitle: label,
+  step: z.string(),
+  stepTitle: label,
+  status: z.enum(['open', 'closed']),
+  partyName: z.string().nullable(),
+  cause: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  leadOfficerName: z.string(),
+  receivedOn: z.string(),
+  nextDueOn: z.string().nullable(),
+  light: light.nullable(),
+  updatedAt: z.string(),
+});
+export type CaseSummaryDto = z.infer<typeof caseSummaryDto>;
+
+export const caseList = z.object({
+  items: z.array(caseSummaryDto),
+  /** Counted up to a cap (see `totalExact`): counting a million rows per page view is not free. */
+  total: z.number(),
+  totalExact: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+  abilities: z.object({ register: z.boolean() }),
+});
+export type CaseList = z.infer<typeof caseList>;
+
+export const approvalDecisionDto = z.object({
+  role: roleSchema,
+  actorId: z.string(),
+  actorName: z.string(),
+  decision: z.enum(['approve', 'reject']),
+  opinion: z.string(),
+  at: z.string(),
+});
+
+export const approvalDto = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseRegNumber: z.string(),
+  caseNumber: z.string().nullable(),
+  cause: z.string(),
+  partyName: z.string().nullable(),
+  transition: z.string(),
+  transitionTitle: label,
+  chain: z.array(roleSchema),
+  nextRole: roleSchema.nullable(),
+  state: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+  documentId: z.string().nullable(),
+  proposedBy: z.string(),
+  proposedByName: z.string(),
+  proposedAt: z.string(),
+  opinion: z.string(),
+  decisions: z.array(approvalDecisionDto),
+  abilities: z.object({ decide: z.boolean() }),
+});
+export type ApprovalDto = z.infer<typeof approvalDto>;
+
+export const approvalList = z.object({
+  items: z.array(approvalDto),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type ApprovalList = z.infer<typeof approvalList>;
+export const approvalListQuery = pageQuery.extend({
+  /** `inbox`: waiting for one of my roles; `mine`: proposed by me; `all`: what I may see. */
+  box: z.enum(['inbox', 'mine', 'all']).default('inbox'),
+  state: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(),
+});
+export type ApprovalListQuery = z.infer<typeof approvalListQuery>;
+
+export const proposeInput = z.strictObject({
+  opinion: text(2000),
+  inputs: z.record(z.string(), z.unknown()).optional(),
+});
+export type ProposeInput = z.infer<typeof proposeInput>;
+
+export const decideInput = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  opinion: text(2000),
+});
+export type DecideInput = z.infer<typeof decideInput>;
+
+export const transitionInput = z.strictObject({
+  inputs: z.record(z.string(), z.unknown()).optional(),
+  /** Only where the procedure allows an exception (agency head, with a reason). */
+  override: z.strictObject({ reason: text(1000) }).optional(),
+});
+export type TransitionInput = z.infer<typeof transitionInput>;
+
+export const transitionDto = z.object({
+  id: z.string(),
+  title: label,
+  to: z.string(),
+  toTitle: label,
+  ruleIds: z.array(z.string()),
+  allowed: z.boolean(),
+  /** Whether it needs an approval chain, and where that stands. */
+  approval: z
+    .object({
+      chain: z.array(roleSchema),
+      form: z.string().nullable(),
+      requestId: z.string().nullable(),
+      state: z.enum(['none', 'pending', 'approved', 'rejected']),
+    })
+    .nullable(),
+  documents: z.array(z.object({ templateId: z.string(), title: z.string(), issued: z.boolean() })),
+  inputs: z.array(z.object({ key: z.string(), label, required: z.boolean() })),
+  missing: z.array(missingDto),
+  abilities: z.object({ propose: z.boolean(), perform: z.boolean(), override: z.boolean() }),
+});
+export type TransitionDto = z.infer<typeof transitionDto>;
+
+export const caseEventDto = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  step: z.string(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type CaseEventDto = z.infer<typeof caseEventDto>;
+
+export const caseOfficerDto = z.object({
+  userId: z.string(),
+  name: z.string(),
+  certNo: z.string(),
+  position: z.enum(['lead', 'assist']),
+});
+
+export const caseDocumentSummary = z.object({
+  id: z.string(),
+  templateId: z.string(),
+  title: z.string(),
+  version: z.number(),
+  state: z.enum(['draft', 'issued', 'superseded']),
+  number: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  pdfSha256: z.string().nullable(),
+});
+export type CaseDocumentSummary = z.infer<typeof caseDocumentSummary>;
+
+export const caseDto = caseSummaryDto.extend({
+  procedure: z.object({ id: z.string(), version: z.number(), title: label }),
+  partyId: z.string().nullable(),
+  complainant: complainant.nullable(),
+  facts: z.string(),
+  violationEndedOn: z.string().nullable(),
+  evidenceProvided: z.boolean(),
+  withinJurisdiction: z.boolean(),
+  data: z.record(z.string(), z.unknown()),
+  officers: z.array(caseOfficerDto),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  deadlines: z.array(deadlineDto),
+  transitions: z.array(transitionDto),
+  approvals: z.array(approvalDto),
+  documents: z.array(caseDocumentSummary),
+  timeline: z.array(caseEventDto),
+  abilities: z.object({ update: z.boolean(), draft: z.boolean() }),
+});
+export type CaseDto = z.infer<typeof caseDto>;
+
+export const deadlineListQuery = pageQuery.extend({
+  light: light.optional(),
+});
+export type DeadlineListQuery = z.infer<typeof deadlineListQuery>;
+export const deadlineList = z.object({
+  items: z.array(deadlineDto),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type DeadlineList = z.infer<typeof deadlineList>;
+
+export const notificationDto = z.object({
+  id: z.string(),
+  kind: z.string(),
+  level: z.string(),
+  caseId: z.string().nullable(),
+  deadlineId: z.string().nullable(),
+  message: label,
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationDto = z.infer<typeof notificationDto>;
+export const notificationList = z.object({ items: z.array(notificationDto), unread: z.number() });
+export type NotificationList = z.infer<typeof notificationList>;
+
+// ---------- documents (文书) ----------
+export const templateFieldDto = z.object({
+  key: z.string(),
+  label,
+  type: z.enum(['text', 'textarea', 'date', 'datetime', 'select', 'list', 'number', 'money']),
+  required: z.boolean(),
+  options: z.array(z.string()).optional(),
+});
+export type TemplateFieldDto = z.infer<typeof templateFieldDto>;
+
+export const documentTemplateDto = z.object({
+  id: z.string(),
+  version: z.number(),
+  title: z.string(),
+  numbered: z.boolean(),
+  fields: z.array(templateFieldDto),
+});
+export type DocumentTemplateDto = z.infer<typeof documentTemplateDto>;
+
+export const documentScanDto = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number(),
+  uploadedByName: z.string(),
+  uploadedAt: z.string(),
+});
+
+export const documentDto = caseDocumentSummary.extend({
+  caseId: z.string(),
+  templateVersion: z.number(),
+  fields: z.record(z.string(), z.unknown()),
+  supersedesId: z.string().nullable(),
+  issuedByName: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  template: documentTemplateDto,
+  scans: z.array(documentScanDto),
+  abilities: z.object({
+    edit: z.boolean(),
+    issue: z.boolean(),
+    revise: z.boolean(),
+    attachScan: z.boolean(),
+  }),
+});
+export type DocumentDto = z.infer<typeof documentDto>;
+
+export const documentCreateInput = z.strictObject({ templateId: z.string().min(1).max(64) });
+export const documentUpdateInput = z.strictObject({ fields: z.record(z.string(), z.unknown()) });
+export type DocumentUpdateInput = z.infer<typeof documentUpdateInput>;
+export const documentReviseInput = z.strictObject({ reason: text(500) });

@@ -1,0 +1,1 @@
+export const WATERMARK_TEXT = '草稿 DRAFT';

@@ -1,0 +1,2 @@
+export { createCalendarService, type CalendarService } from './calendar.service';
+export { registerCalendarRoutes } from './calendar.routes';
