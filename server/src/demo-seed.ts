@@ -1,8 +1,12 @@
-import type { Role } from '@quancheng/contracts';
+import { permissionsOf, usccCheckChar, type Role } from '@quancheng/contracts';
 import { ensureUnit, insertSystemPerson } from './bootstrap';
 import { usersRepository } from './modules/org';
 import { hashPassword } from './security/passwords';
+import type { CasesService } from './modules/cases';
+import type { PartiesService } from './modules/parties';
+import type { Actor } from './security/actor';
 import type { ServiceDeps } from './services';
+import { shanghaiDay } from './time';
 
 /** Every demo account signs in with this password; printed when the demo is seeded. */
 export const DEMO_PASSWORD = 'Demo@2026quancheng';
@@ -87,4 +91,105 @@ export async function seedDemo(deps: ServiceDeps): Promise<number> {
     }
     return added;
   });
+}
+
+/** The slice of the app the demo cases are made through: the real services, nothing behind them. */
+interface DemoApp {
+  deps: ServiceDeps;
+  services: { parties: PartiesService; cases: CasesService };
+}
+
+async function demoActor(deps: ServiceDeps, username: string): Promise<Actor> {
+  const user = await usersRepository.findByUsername(deps.db, username);
+  if (!user) {
+    throw new Error(`demo person ${username} is missing`);
+  }
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    unitId: user.unit_id,
+    roles: user.roles,
+    permissions: new Set(permissionsOf(user.roles)),
+  };
+}
+
+function demoUscc(body17: string): string {
+  return body17 + (usccCheckChar(body17) ?? '');
+}
+
+/**
+ * A few matters at different points of the intake, made through the services as officers would:
+ * one just registered, one waiting for the unit head's 立案 approval, one opened (with its case
+ * number), one beyond the two-year limitation. Only when the bureau has no case yet.
+ */
+export async function seedDemoCases(app: DemoApp): Promise<number> {
+  const { deps, services } = app;
+  const existing = await deps.db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
+  if (existing) {
+    return 0;
+  }
+  const zhang = await demoActor(deps, 'zhangwei');
+  const wang = await demoActor(deps, 'wangfang');
+  const chen = await demoActor(deps, 'chenjing');
+  const xu = await demoActor(deps, 'xuming');
+  const today = shanghaiDay(deps.now());
+  const party = async (name: string, body: string, legalRep: string) =>
+    (
+      await services.parties.create(zhang, {
+        kind: 'organisation',
+        name,
+        identifier: demoUscc(body),
+        legalRep,
+      })
+    ).id;
+  const textile = await party('临西县鑫源纺织有限公司', '91130535MA0CXY1A2', '刘建国');
+  const builder = await party('临西县宏达建筑工程有限公司', '91130535MA0DHD3B4', '王宏达');
+  const bearing = await party('临西县恒通轴承制造有限公司', '91130535MA0EHT5C6', '赵恒');
+  const base = {
+    receivedOn: today,
+    evidenceProvided: true,
+    withinJurisdiction: true,
+    officerIds: [zhang.id, wang.id],
+  };
+  await services.cases.register(zhang, {
+    ...base,
+    source: 'complaint',
+    complainant: { name: '张三', phone: '13900001111' },
+    partyId: textile,
+    cause: '拖欠工资',
+    facts: '投诉人称该公司拖欠其2026年9月、10月工资共计8,600元，提供了考勤记录和工资条。',
+  });
+  const waiting = await services.cases.register(zhang, {
+    ...base,
+    source: 'report',
+    complainant: { name: '匿名举报人' },
+    partyId: builder,
+    cause: '未依法缴纳社会保险费',
+    facts: '举报该公司未为工地一线工人缴纳社会保险费。',
+  });
+  await services.cases.propose(zhang, waiting.id, 'open_case', {
+    opinion: '有明确的用人单位和初步证据，建议立案调查。',
+  });
+  const opened = await services.cases.register(zhang, {
+    ...base,
+    source: 'inspection',
+    partyId: bearing,
+    cause: '未签订书面劳动合同',
+    facts: '日常巡查发现该公司12名职工未签订书面劳动合同。',
+  });
+  const proposed = await services.cases.propose(zhang, opened.id, 'open_case', { opinion: '建议立案。' });
+  const request = proposed.approvals[0]?.id ?? '';
+  await services.cases.decide(chen, request, { decision: 'approve', opinion: '同意立案，请抓紧调查。' });
+  await services.cases.decide(xu, request, { decision: 'approve', opinion: '同意。' });
+  await services.cases.register(zhang, {
+    ...base,
+    source: 'complaint',
+    complainant: { name: '李四', phone: '13900002222' },
+    partyId: textile,
+    cause: '拖欠加班费',
+    facts: '投诉人称该公司2023年拖欠其加班费，2023年10月离职。',
+    violationEndedOn: '2023-10-31',
+  });
+  return 4;
 }

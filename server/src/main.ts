@@ -3,7 +3,7 @@ import { ensureFirstAdmin } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest, MigrationError } from './db/migrate';
-import { DEMO_PASSWORD, seedDemo } from './demo-seed';
+import { DEMO_PASSWORD, seedDemo, seedDemoCases } from './demo-seed';
 import { runVerify } from './cli/verify';
 import { runImport } from './cli/import';
 import { scheduleHeadSigning } from './ledger/heads';
@@ -40,8 +40,9 @@ async function serve(config: Config, demo: boolean): Promise<void> {
   const admin = await ensureFirstAdmin(app.deps, config.adminPassword);
   if (demo) {
     const added = await seedDemo(app.deps);
+    const cases = await seedDemoCases(app);
     say(
-      `[quancheng] 演示数据 / demo bureau: ${added} people added; every demo account's password: ${DEMO_PASSWORD}`,
+      `[quancheng] 演示数据 / demo bureau: ${added} people, ${cases} cases added; every demo account's password: ${DEMO_PASSWORD}`,
     );
   }
   const stopSigning = scheduleHeadSigning(
@@ -115,7 +116,9 @@ async function main(argv: string[]): Promise<void> {
       const app = await buildApp(config);
       try {
         await ensureFirstAdmin(app.deps, config.adminPassword);
-        say(`demo bureau: ${await seedDemo(app.deps)} people added; password ${DEMO_PASSWORD}`);
+        const people = await seedDemo(app.deps);
+        const cases = await seedDemoCases(app);
+        say(`demo bureau: ${people} people, ${cases} cases added; password ${DEMO_PASSWORD}`);
       } finally {
         await app.close();
       }

@@ -164,6 +164,17 @@ describeEachDialect('cases: intake (A6), approvals, deadlines', (dialect) => {
       expect(n(b.regNumber)).toBe(n(a.regNumber) + 1);
     });
 
+    it('A6.1 registrations made at the same moment get distinct, consecutive numbers', async () => {
+      const made = await Promise.all(
+        Array.from({ length: 8 }, () => officer.post('/api/cases', complaint())),
+      );
+      const numbers = made
+        .map((r) => Number(/第(\d+)号/.exec(r.json<CaseDto>().regNumber)?.[1]))
+        .sort((a, b) => a - b);
+      expect(new Set(numbers).size).toBe(8);
+      expect(numbers.at(-1)! - numbers[0]!).toBe(7);
+    });
+
     it('A6.1 refuses fewer than two officers, an uncertified or an expired officer, writing nothing', async () => {
       const none = await buildPerson(c.app, { unit: '劳动保障监察大队', certNo: null, name: '无证人员' });
       const expired = await buildPerson(c.app, {

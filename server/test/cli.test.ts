@@ -26,8 +26,14 @@ describe('command line', () => {
   });
 
   it('seed-demo seeds the demo bureau idempotently', async () => {
-    expect((await cli(['seed-demo'])).stdout).toMatch(/15 people added/);
-    expect((await cli(['seed-demo'])).stdout).toMatch(/0 people added/);
+    expect((await cli(['seed-demo'])).stdout).toMatch(/15 people, 4 cases added/);
+    expect((await cli(['seed-demo'])).stdout).toMatch(/0 people, 0 cases added/);
+    const db = new SQLite(path.join(dataDir, 'quancheng.sqlite'), { readonly: true });
+    const opened = db.prepare('select number from cases where number is not null').all() as {
+      number: string;
+    }[];
+    db.close();
+    expect(opened.map((r) => r.number)).toEqual([expect.stringMatching(/^临人社监立〔\d{4}〕第1号$/)]);
   });
 
   it('A36.1 verify exits 0 on an untouched ledger and 1 naming the altered row', async () => {
