@@ -312,6 +312,50 @@ export const MESSAGES = {
     'zh-CN': '{year} 年的法定节假日和调休安排尚未录入，期限按普通周末推算，请信息中心更新工作日历',
     en: 'The public holidays and make-up working days of {year} are not yet entered; deadlines are estimated with ordinary weekends only. The IT centre should update the working-day calendar',
   },
+  // ---------- documents (文书) ----------
+  'document.template_unknown': { 'zh-CN': '没有这个文书模板', en: 'there is no such document template' },
+  'document.field_invalid': { 'zh-CN': '{problems}', en: '{problems}' },
+  'document.required_missing': {
+    'zh-CN': '签发前请填写：{fields}',
+    en: 'Fill in before issuing: {fields}',
+  },
+  'document.issued_readonly': {
+    'zh-CN': '已签发的文书不能修改，请制作更正版本',
+    en: 'An issued document cannot be changed; make a corrected version instead',
+  },
+  'document.not_draft': {
+    'zh-CN': '该文书已签发，不能再次签发',
+    en: 'This document has already been issued',
+  },
+  'document.not_issued': {
+    'zh-CN': '只有已签发的文书才能更正；草稿可直接修改',
+    en: 'Only an issued document can be corrected; edit the draft instead',
+  },
+  'document.superseded': {
+    'zh-CN': '该文书已被更正版本取代，请在最新版本上操作',
+    en: 'This document has been superseded by a corrected version; work on the latest version',
+  },
+  'document.issue_busy': {
+    'zh-CN': '同时签发的文书较多，文号分配未能完成，请重试；未保存任何内容',
+    en: 'Too many documents are being issued at once; no number was used and nothing was stored. Try again',
+  },
+  'document.scan_needs_issued': {
+    'zh-CN': '只能为已签发的文书上传签章扫描件',
+    en: 'A signed scan can only be attached to an issued document',
+  },
+  'document.scan_type_unsupported': {
+    'zh-CN': '签章扫描件须为 PDF、JPEG 或 PNG 文件（请求的 Content-Type 须与之相符）',
+    en: 'A signed scan must be a PDF, JPEG or PNG file (with the matching Content-Type)',
+  },
+  'document.scan_type_mismatch': {
+    'zh-CN': '该文件实际是{actual}，与声明的类型（{declared}）不符；未保存任何内容',
+    en: 'The file is {actual}, not the declared {declared}; nothing was stored',
+  },
+  'document.scan_empty': { 'zh-CN': '上传的文件是空的', en: 'The uploaded file is empty' },
+  'document.fonts_missing': {
+    'zh-CN': '服务器缺少排版文书所需的中文字体，请联系信息化管理员安装 fonts-noto-cjk',
+    en: 'The server lacks the CJK fonts documents are set in; ask IT to install fonts-noto-cjk',
+  },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal error; please try again later (request {requestId})',
@@ -324,11 +368,18 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(MESSAGES, key);
 }
 
-export function translate(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+/** A message parameter: a value, or a text given in both languages (the caller's is used). */
+export type MessageParam = string | number | Record<Lang, string>;
+
+export function translate(key: MessageKey, lang: Lang, params: Record<string, MessageParam> = {}): string {
   const template = MESSAGES[key][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) {
+      return whole;
+    }
+    const value = params[name];
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 /** Picks zh-CN unless the Accept-Language header prefers English. */
@@ -382,6 +433,8 @@ export const FIELD_LABELS: Record<string, Entry> = {
   legalRep: { 'zh-CN': '法定代表人', en: 'legal representative' },
   address: { 'zh-CN': '地址', en: 'address' },
   sex: { 'zh-CN': '性别', en: 'sex' },
+  templateId: { 'zh-CN': '文书模板', en: 'document template' },
+  fileName: { 'zh-CN': '文件名', en: 'file name' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {

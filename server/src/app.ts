@@ -23,6 +23,7 @@ import { createDevicesService, registerDeviceRoutes, type DevicesService } from 
 import { loadCalendar, type WorkingCalendar } from './calendar';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar';
 import { createPartiesService, registerPartyRoutes, type PartiesService } from './modules/parties';
+import { createDocumentsService, registerDocumentRoutes, type DocumentsService } from './modules/documents';
 import {
   createCasesService,
   createDeadlineNotices,
@@ -70,6 +71,8 @@ export interface App {
     /** Deadline lights turning yellow/red become in-app notices (swept on a schedule). */
     notices: DeadlineNotices;
     recordings: RecordingsService;
+    /** 文书: drafts, issuing (numbers, frozen PDF/DOCX), corrections, signed scans. */
+    documents: DocumentsService;
     /** Turns a complete local file into a recording: the upload sink and the import CLI. */
     ingest: Ingest;
   };
@@ -155,6 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     notices: createDeadlineNotices({ db: database.db, clock, now }),
     recordings,
     ingest,
+    documents: createDocumentsService({ deps, storage, dataDir: config.dataDir }),
   };
 
   const http = Fastify({
@@ -182,7 +186,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         mediaSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
+        // The document editor previews its PDF in a frame, from a blob of the same origin.
+        frameSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },
@@ -217,6 +223,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerPartyRoutes(http, services.parties);
   registerCaseRoutes(http, services.cases);
   registerNotificationRoutes(http, services.notices);
+  registerDocumentRoutes(http, services.documents);
   registerRecordingRoutes(
     http,
     recordings,
@@ -233,14 +240,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await jobs.start();
   }
   // Deadline lights change with the date, not with writes: sweep at start and every few minutes.
-  const sweep = () =>
+  const sweep = (): void => {
     services.notices
       .sweep()
       .catch((error: unknown) => http.log.error({ err: error }, 'deadline sweep failed'));
+  };
   const sweeper = (options.runJobs ?? true) ? setInterval(sweep, 5 * 60_000) : null;
   sweeper?.unref();
   if (options.runJobs ?? true) {
-    void sweep();
+    sweep();
   }
   return {
     http,

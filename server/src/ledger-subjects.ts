@@ -4,6 +4,7 @@ import { devicesLedgerSubjects } from './modules/devices';
 import { partiesLedgerSubjects } from './modules/parties';
 import { recordingsLedgerSubjects } from './modules/recordings';
 import { casesLedgerSubjects } from './modules/cases';
+import { documentsLedgerSubjects } from './modules/documents';
 
 /**
  * Every subject type whose rows the ledger records, with how `verify` reads them. The app and
@@ -16,4 +17,5 @@ export const ledgerSubjects: LedgerSubjects = new Map([
   ...partiesLedgerSubjects,
   ...recordingsLedgerSubjects,
   ...casesLedgerSubjects,
+  ...documentsLedgerSubjects,
 ]);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { buildApp } from './app';
 import { ensureFirstAdmin } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -7,6 +8,7 @@ import { DEMO_PASSWORD, seedDemo, seedDemoCases } from './demo-seed';
 import { runVerify } from './cli/verify';
 import { runImport } from './cli/import';
 import { scheduleHeadSigning } from './ledger/heads';
+import { DEFAULT_FONTS } from './documents';
 
 const USAGE = `Quancheng (全程) — 行政执法全过程记录
 
@@ -56,6 +58,12 @@ async function serve(config: Config, demo: boolean): Promise<void> {
     `[quancheng] 数据库 / database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` (${config.database.file})` : ''}`,
   );
   say(`[quancheng] 请在浏览器中登录 / sign in at: ${shown}/login`);
+  const fonts = [DEFAULT_FONTS.regular.file, DEFAULT_FONTS.bold.file].filter((f) => !existsSync(f));
+  if (fonts.length > 0) {
+    say(
+      `[quancheng] 警告 / warning: 缺少中文字体，文书无法生成 PDF / CJK fonts missing (${fonts.join(', ')}): apt-get install fonts-noto-cjk`,
+    );
+  }
   if (admin) {
     const source = config.adminPassword ? 'from QC_ADMIN_PASSWORD' : 'shown only this once';
     say(`[quancheng] 初始管理员 / first administrator: ${admin.username}`);

@@ -6,7 +6,7 @@ import type {
   DeadlineList,
   NotificationList,
 } from '@quancheng/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs, TEST_PASSWORD } from './factories';
 import { signIn, type Session } from './http-client';
@@ -16,6 +16,7 @@ type Person = Session & { id: string; unitId: string };
 
 describeEachDialect('cases: intake (A6), approvals, deadlines', (dialect) => {
   let c: TestContext & { stop(): Promise<void> };
+  let clockStart = 0;
   let officer: Person;
   let partner: { id: string };
   let head: Person;
@@ -92,7 +93,9 @@ describeEachDialect('cases: intake (A6), approvals, deadlines', (dialect) => {
 
   beforeAll(async () => {
     c = await startTestApp(dialect);
+    clockStart = c.clock.now().getTime();
     officer = await signInAs(c.app, {
+      username: 'li.officer',
       roles: ['officer'],
       unit: '劳动保障监察大队',
       name: '李执法',
@@ -115,6 +118,14 @@ describeEachDialect('cases: intake (A6), approvals, deadlines', (dialect) => {
     finance = await signInAs(c.app, { roles: ['finance'], unit: '财务科' });
   });
   afterAll(async () => c.stop());
+  /** A test that ran the clock ahead gets it back, even when it failed half-way. */
+  afterEach(async () => {
+    const drift = c.clock.now().getTime() - clockStart;
+    if (drift !== 0) {
+      c.clock.advance(-drift);
+      await signInAgain();
+    }
+  });
 
   describe('registration', () => {
     it('A6.1 registers a complaint with a registration number, two certified officers and the 5-working-day acceptance deadline', async () => {
@@ -367,8 +378,6 @@ describeEachDialect('cases: intake (A6), approvals, deadlines', (dialect) => {
         reason: '投诉人补正了用人单位名称和工资条',
         before: { partyId: null, evidenceProvided: false },
       });
-      c.clock.advance(-3 * 86_400_000);
-      await signInAgain();
     });
 
     it('A6.3 a matter outside the bureau’s jurisdiction is referred with the authority named and the 告知书 issued', async () => {
@@ -482,8 +491,6 @@ describeEachDialect('cases: intake (A6), approvals, deadlines', (dialect) => {
       const n = (await officer.get('/api/notifications')).json<NotificationList>();
       expect((await officer.post(`/api/notifications/${n.items[0]?.id}/read`)).statusCode).toBe(204);
       expect((await officer.get('/api/notifications')).json<NotificationList>().unread).toBe(n.unread - 1);
-      c.clock.advance(-9 * 86_400_000);
-      await signInAgain();
     });
 
     it('verify finds a case row changed behind the application', async () => {

@@ -257,6 +257,78 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
       'case.transitioned',
     ],
   },
+  'POST /api/cases/{id}/documents': {
+    call: async (f) =>
+      f.uploader.post(`/api/cases/${await newCase(f)}/documents`, { templateId: 'referral_advice' }),
+    actions: ['party.created', 'case.registered', 'document.drafted'],
+  },
+  'PATCH /api/documents/{id}': {
+    call: async (f) => {
+      const doc = await f.uploader.post(`/api/cases/${await newCase(f)}/documents`, {
+        templateId: 'referral_advice',
+      });
+      return f.uploader.patch(`/api/documents/${doc.json<{ id: string }>().id}`, {
+        fields: { competentAuthority: '临西县市场监督管理局' },
+      });
+    },
+    actions: ['party.created', 'case.registered', 'document.drafted', 'document.edited'],
+  },
+  'POST /api/documents/{id}/issue': {
+    call: async (f) => {
+      const doc = await f.uploader.post(`/api/cases/${await newCase(f)}/documents`, {
+        templateId: 'referral_advice',
+      });
+      const id = doc.json<{ id: string }>().id;
+      await f.uploader.patch(`/api/documents/${id}`, {
+        fields: {
+          complainantName: '张三',
+          reason: '不属于本机关管辖',
+          competentAuthority: '临西县市场监督管理局',
+        },
+      });
+      return f.uploader.post(`/api/documents/${id}/issue`);
+    },
+    actions: ['party.created', 'case.registered', 'document.drafted', 'document.edited', 'document.issued'],
+  },
+  'POST /api/documents/{id}/revise': {
+    call: async (f) => {
+      const doc = await issueDocument(f.uploader, await newCase(f), 'referral_advice');
+      return f.uploader.post(`/api/documents/${doc.id}/revise`, { reason: '主管机关名称有误' });
+    },
+    actions: [
+      'party.created',
+      'case.registered',
+      'document.drafted',
+      'document.edited',
+      'document.issued',
+      'document.superseded',
+      'document.revised',
+    ],
+  },
+  'POST /api/documents/{id}/scans': {
+    call: async (f) => {
+      const doc = await issueDocument(f.uploader, await newCase(f), 'referral_advice');
+      return f.c.app.http.inject({
+        method: 'POST',
+        url: `/api/documents/${doc.id}/scans`,
+        headers: {
+          cookie: f.uploader.cookie,
+          'x-csrf-token': f.uploader.csrf,
+          'content-type': 'application/pdf',
+          'x-file-name': encodeURIComponent('签章件.pdf'),
+        },
+        payload: Buffer.from('%PDF-1.4\n%signed and sealed\n'),
+      });
+    },
+    actions: [
+      'party.created',
+      'case.registered',
+      'document.drafted',
+      'document.edited',
+      'document.issued',
+      'document.scan_attached',
+    ],
+  },
   'POST /api/notifications/{id}/read': {
     call: async (f) => {
       await f.c.app.deps.db

@@ -202,7 +202,10 @@ describeEachDialect('recordings: ingest over tus, media jobs, playback, verify',
     expect(done.proxy.progress).toBe(100);
     // The queue marks the job completed only after the handler returned (pg-boss does so in its
     // own statement), so the recording can say "done" a moment before the job does.
-    const job = await until(() => c.app.jobs.get(done.proxy.jobId ?? ''), (j) => j?.state === 'completed');
+    const job = await until(
+      () => c.app.jobs.get(done.proxy.jobId ?? ''),
+      (j) => j?.state === 'completed',
+    );
     expect(job).toMatchObject({ state: 'completed', progress: 100 });
     const stream = await officer.get(`/api/recordings/${h.id}/stream`);
     expect(stream.statusCode).toBe(200);

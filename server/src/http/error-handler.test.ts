@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { registerErrorHandling } from './error-handler';
+import { FontMissingError } from '../documents/fonts';
 import { AppError } from './errors';
 
 describe('error handling', () => {
@@ -28,6 +29,20 @@ describe('error handling', () => {
     expect(refused.json()).toEqual({
       code: 'org.unit_has_active_people',
       message: 'The unit still has 3 active people and cannot be deactivated',
+    });
+  });
+
+  it('says the CJK fonts are missing (503) instead of a bare 500 when a PDF cannot be set', async () => {
+    const app = Fastify({ logger: false });
+    registerErrorHandling(app, { spaIndex: false });
+    app.get('/pdf', () => {
+      throw new FontMissingError('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc');
+    });
+    const res = await app.inject({ method: 'GET', url: '/pdf' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({
+      code: 'document.fonts_missing',
+      message: '服务器缺少排版文书所需的中文字体，请联系信息化管理员安装 fonts-noto-cjk',
     });
   });
 });

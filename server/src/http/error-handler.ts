@@ -10,6 +10,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { FontMissingError } from '../documents/fonts';
 import { AppError } from './errors';
 
 /**
@@ -34,6 +35,10 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
           } as unknown as z.core.$ZodIssue)
         : undefined;
       return sendAppError(reply, lang, validationFromIssue(issue));
+    }
+    if ((error as unknown) instanceof FontMissingError) {
+      request.log.error({ err: error }, 'document fonts missing');
+      return send(reply, 503, 'document.fonts_missing', translate('document.fonts_missing', lang));
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {

@@ -1,6 +1,6 @@
-import type { MessageKey } from '@quancheng/contracts';
+import type { MessageKey, MessageParam } from '@quancheng/contracts';
 
-type Params = Record<string, string | number>;
+type Params = Record<string, MessageParam>;
 
 export interface MissingItem {
   code: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { pickLang, translate, type Lang, type MessageKey } from '@quancheng/contracts';
+import { pickLang, translate, type Lang, type MessageKey, type MessageParam } from '@quancheng/contracts';
 import { ERRORS, Server, type CancellationContext, type Upload } from '@tus/server';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/errors';
@@ -192,7 +192,7 @@ function errorAnswer(
   req: TusRequest,
   maxBytes: number,
 ): { status_code: number; body: string } {
-  const answer = (status: number, key: MessageKey, params: Record<string, string | number> = {}) => ({
+  const answer = (status: number, key: MessageKey, params: Record<string, MessageParam> = {}) => ({
     status_code: status,
     body: JSON.stringify({ code: key, message: translate(key, context.lang, params) }),
   });
