@@ -28,6 +28,23 @@ const RecordingPage = lazy(() =>
 const DevicesPage = lazy(() =>
   import('./pages/admin/devices/devices-page').then((m) => ({ default: m.DevicesPage })),
 );
+const PartiesPage = lazy(() =>
+  import('./pages/parties/parties-page').then((m) => ({ default: m.PartiesPage })),
+);
+const CasesPage = lazy(() => import('./pages/cases/list/cases-page').then((m) => ({ default: m.CasesPage })));
+const RegisterCasePage = lazy(() =>
+  import('./pages/cases/register/register-page').then((m) => ({ default: m.RegisterCasePage })),
+);
+const CasePage = lazy(() => import('./pages/cases/detail/case-page').then((m) => ({ default: m.CasePage })));
+const DocumentPage = lazy(() =>
+  import('./pages/cases/document/document-page').then((m) => ({ default: m.DocumentPage })),
+);
+const ApprovalsPage = lazy(() =>
+  import('./pages/approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
+);
+const DeadlinesPage = lazy(() =>
+  import('./pages/deadlines/deadlines-page').then((m) => ({ default: m.DeadlinesPage })),
+);
 const LedgerPage = lazy(() => import('./pages/ledger/ledger-page').then((m) => ({ default: m.LedgerPage })));
 
 function Root() {
@@ -80,6 +97,35 @@ export const router = createBrowserRouter([
             path: 'recordings/upload',
             element: <RequirePermission permission="recording.upload" />,
             children: [{ index: true, element: <UploadPage /> }],
+          },
+          {
+            path: 'parties',
+            element: <RequirePermission permission="party.read" />,
+            children: [{ index: true, element: <PartiesPage /> }],
+          },
+          {
+            path: 'cases',
+            element: <RequirePermission permission={['case.read', 'case.read_all']} />,
+            children: [
+              { index: true, element: <CasesPage /> },
+              { path: ':id', element: <CasePage /> },
+              { path: ':id/documents/:docId', element: <DocumentPage /> },
+            ],
+          },
+          {
+            path: 'cases/new',
+            element: <RequirePermission permission="case.register" />,
+            children: [{ index: true, element: <RegisterCasePage /> }],
+          },
+          {
+            path: 'approvals',
+            element: <RequirePermission permission={['case.read', 'case.read_all']} />,
+            children: [{ index: true, element: <ApprovalsPage /> }],
+          },
+          {
+            path: 'deadlines',
+            element: <RequirePermission permission={['case.read', 'case.read_all']} />,
+            children: [{ index: true, element: <DeadlinesPage /> }],
           },
           {
             path: 'ledger',

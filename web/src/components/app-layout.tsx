@@ -1,8 +1,12 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   CameraOutlined,
   CloudUploadOutlined,
+  FieldTimeOutlined,
+  FolderOpenOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
@@ -20,6 +24,8 @@ import { LanguageSwitch } from './language-switch';
 import { PageLoading } from './page-state';
 import { PASSWORD_PATH, useSignedIn } from './route-guards';
 import { isActive, UploadQueueProvider, useUploadQueue } from '../pages/recordings/upload/use-upload-queue';
+import { useApprovals } from '../api/cases';
+import { NotificationsBell } from '../pages/deadlines/notifications-bell';
 
 interface NavEntry {
   path: string;
@@ -43,6 +49,24 @@ function UploadNavLabel({ label }: { label: string }) {
   );
 }
 
+const APPROVALS_PATH = '/approvals';
+const CASE_READ: readonly Permission[] = ['case.read', 'case.read_all'];
+
+/** 审批, with the number of approvals waiting for me (re-read every minute). */
+function ApprovalsNavLabel({ label }: { label: string }) {
+  const inbox = useApprovals(
+    { box: 'inbox', state: 'pending', page: 1, pageSize: 1 },
+    { refetchInterval: 60_000 },
+  );
+  const waiting = inbox.data?.total ?? 0;
+  return (
+    <Flex justify="space-between" align="center" gap={8}>
+      <span>{label}</span>
+      {waiting > 0 && <Badge count={waiting} data-testid="approvals-badge" />}
+    </Flex>
+  );
+}
+
 const NAV: NavEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   {
@@ -57,6 +81,10 @@ const NAV: NavEntry[] = [
     icon: <CloudUploadOutlined />,
     permission: 'recording.upload',
   },
+  { path: '/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, permission: CASE_READ },
+  { path: APPROVALS_PATH, label: 'nav.approvals', icon: <AuditOutlined />, permission: CASE_READ },
+  { path: '/deadlines', label: 'nav.deadlines', icon: <FieldTimeOutlined />, permission: CASE_READ },
+  { path: '/parties', label: 'nav.parties', icon: <IdcardOutlined />, permission: 'party.read' },
   { path: '/admin/units', label: 'nav.units', icon: <ApartmentOutlined />, permission: 'unit.manage' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   {
@@ -99,7 +127,14 @@ export function AppLayout() {
     : NAV.filter((e) => allowed(e, me.permissions)).map((e) => ({
         key: e.path,
         icon: e.icon,
-        label: e.path === UPLOAD_PATH ? <UploadNavLabel label={t(e.label)} /> : t(e.label),
+        label:
+          e.path === UPLOAD_PATH ? (
+            <UploadNavLabel label={t(e.label)} />
+          ) : e.path === APPROVALS_PATH && me.permissions.includes('case.approve') ? (
+            <ApprovalsNavLabel label={t(e.label)} />
+          ) : (
+            t(e.label)
+          ),
       }));
 
   const onLogout = () => {
@@ -110,7 +145,7 @@ export function AppLayout() {
     <UploadQueueProvider userId={me.user.id}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
-          <div style={{ padding: '18px 24px', color: '#fff' }}>
+          <div style={{ padding: '18px 24px', color: '#fff', overflow: 'hidden', whiteSpace: 'nowrap' }}>
             <div style={{ fontSize: 20, fontWeight: 600, letterSpacing: 2 }}>{t('app.name')}</div>
             <div style={{ fontSize: 12, opacity: 0.65 }}>{t('app.subtitle')}</div>
           </div>
@@ -136,6 +171,9 @@ export function AppLayout() {
                 <strong>{me.user.name}</strong>
                 <Typography.Text type="secondary"> · {me.user.unitName}</Typography.Text>
               </Typography.Text>
+              {!me.mustChangePassword && CASE_READ.some((p) => me.permissions.includes(p)) && (
+                <NotificationsBell />
+              )}
               <LanguageSwitch />
               <Button
                 type="text"

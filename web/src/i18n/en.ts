@@ -1,4 +1,5 @@
 import { enCases } from './en-cases';
+import { enParties } from './en-parties';
 import { enRecordings } from './en-recordings';
 import type { MessageId } from './zh-cn';
 
@@ -220,4 +221,5 @@ export const en: Record<MessageId, string> = {
 
   ...enRecordings,
   ...enCases,
+  ...enParties,
 };

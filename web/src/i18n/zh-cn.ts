@@ -1,4 +1,5 @@
 import { zhCNCases } from './zh-cn-cases';
+import { zhCNParties } from './zh-cn-parties';
 import { zhCNRecordings } from './zh-cn-recordings';
 
 /** The zh-CN dictionary: the source of truth for every UI string key. */
@@ -212,6 +213,7 @@ export const zhCN = {
 
   ...zhCNRecordings,
   ...zhCNCases,
+  ...zhCNParties,
 } as const;
 
 export type MessageId = keyof typeof zhCN;

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { Permission } from '@quancheng/contracts';
 import { useSignedIn } from '../../components/route-guards';
 import { useT, type MessageId } from '../../i18n';
+import { MyDeadlinesCard } from '../deadlines/my-deadlines-card';
 
 /** Where a permission leads, when it has a page of its own. */
 const PERMISSION_PAGES: Partial<Record<Permission, string>> = {
@@ -16,6 +17,10 @@ const PERMISSION_PAGES: Partial<Record<Permission, string>> = {
   'recording.read_all': '/recordings',
   'device.manage': '/admin/devices',
   'device.manage_unit': '/admin/devices',
+  'case.read': '/cases',
+  'case.read_all': '/cases',
+  'case.register': '/cases/new',
+  'case.approve': '/approvals',
 };
 
 /** 工作台: who I am, my certificate today, my roles and what they let me do. */
@@ -72,6 +77,9 @@ export function HomePage() {
       </Card>
       {!user.certifiedToday && user.roles.includes('officer') && (
         <Alert type="warning" showIcon title={t('home.certInvalidOfficer')} />
+      )}
+      {(me.permissions.includes('case.read') || me.permissions.includes('case.read_all')) && (
+        <MyDeadlinesCard />
       )}
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={12}>
