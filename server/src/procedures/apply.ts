@@ -80,9 +80,12 @@ export function applyTransition(
   if (snapshot.status === 'closed' || here.terminal || !fromSteps(def, t).includes(snapshot.step)) {
     throw new Error(`transition "${transitionId}" cannot be applied at step "${snapshot.step}"`);
   }
-  const record = Object.fromEntries(
-    (t.inputs ?? []).filter((i) => inputs[i.key] !== undefined).map((i) => [i.key, inputs[i.key]]),
-  );
+  const record: Record<string, unknown> = {
+    ...Object.fromEntries(
+      (t.inputs ?? []).filter((i) => inputs[i.key] !== undefined).map((i) => [i.key, inputs[i.key]]),
+    ),
+    ...(t.sets ?? {}),
+  };
   const facts = { ...snapshot.facts, data: { ...snapshot.facts.data, ...record } };
   const there = stageOf(def, t.to);
   const stillAvailable = new Set(
@@ -107,6 +110,4 @@ export function applyTransition(
 }
 
 /** A registration or case number from the definition's pattern (e.g. 临人社监立〔2025〕第12号). */
-export function formatNumber(pattern: string, year: number, n: number): string {
-  return pattern.replaceAll('{year}', String(year)).replaceAll('{n}', String(n));
-}
+export { formatNumber } from '../db/sequences';

@@ -2,6 +2,9 @@ import type { CaseListQuery } from '@quancheng/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { containsPattern } from '../../db/like';
+
+/** A case or registration number as numbers are formatted: a prefix, 〔year〕, 第n号. */
+const FULL_NUMBER = /^\S+〔\d{4}〕第\d+号$/u;
 import type { CaseEventTable, CaseOfficerTable, CaseTable, DeadlineTable } from '../../db/types';
 import type { CaseScope } from './cases.policy';
 
@@ -82,7 +85,12 @@ export const casesRepository = {
                   .where('cases.next_due_on', '<', window.greenFrom)
               : q.where('cases.next_due_on', '>=', window.greenFrom);
       }
-      if (query.q) {
+      if (query.q && FULL_NUMBER.test(query.q.trim())) {
+        // A whole case or registration number (…〔2026〕第12号) names one case: the unique
+        // indexes find it at once, where a contains-search would read every row.
+        const exact = query.q.trim();
+        q = q.where((eb) => eb.or([eb('cases.number', '=', exact), eb('cases.reg_number', '=', exact)]));
+      } else if (query.q) {
         // On PostgreSQL a trigram index serves these four expressions (see the cases migration).
         const like = containsPattern(query.q);
         q = q.where((eb) =>
