@@ -108,7 +108,7 @@ export const deadlineDto = z.object({
   trigger: z.string(),
   startedOn: z.string(),
   dueOn: z.string(),
-  status: z.enum(['open', 'met', 'cancelled']),
+  status: z.enum(['open', 'met', 'extended', 'cancelled']),
   metAt: z.string().nullable(),
   light: light.nullable(),
   /** Working days left (negative when overdue); null once met. */
@@ -289,6 +289,48 @@ export const caseDto = caseSummaryDto.extend({
   abilities: z.object({ update: z.boolean(), draft: z.boolean() }),
 });
 export type CaseDto = z.infer<typeof caseDto>;
+
+// ---------- completeness (A33.1 supervision; A25.1 upload within 24 hours) ----------
+/** A recording that meets a requirement, with how long after the recording ended it was uploaded. */
+export const completenessRecording = z.object({
+  recordingId: z.string(),
+  fileName: z.string(),
+  linkedAt: z.string(),
+  uploadedAt: z.string(),
+  /** When the recording ended (capture end, or start + duration); null when unknown. */
+  capturedUntil: z.string().nullable(),
+  /** Hours from the recording's end to its upload (one decimal); null when the end is unknown. */
+  uploadHours: z.number().nullable(),
+  /** A25.1: uploaded more than 24 hours after the matter ended (逾期上传). */
+  late: z.boolean(),
+});
+export type CompletenessRecording = z.infer<typeof completenessRecording>;
+
+export const completenessItem = z.object({
+  /** The completed transition (one occurrence of it) the record belongs to. */
+  transition: z.string(),
+  transitionTitle: label,
+  occurrence: z.number().int(),
+  doneAt: z.string(),
+  kind: z.enum(['document', 'approval', 'recording']),
+  ruleId: z.string().nullable(),
+  label,
+  /** `waived`: an exception granted by the agency head where a rule allows one. */
+  status: z.enum(['present', 'missing', 'waived']),
+  documentId: z.string().nullable(),
+  approvalId: z.string().nullable(),
+  recordings: z.array(completenessRecording),
+});
+export type CompletenessItem = z.infer<typeof completenessItem>;
+
+export const completenessDto = z.object({
+  caseId: z.string(),
+  complete: z.boolean(),
+  missing: z.number().int(),
+  lateUploads: z.number().int(),
+  items: z.array(completenessItem),
+});
+export type CompletenessDto = z.infer<typeof completenessDto>;
 
 export const deadlineListQuery = pageQuery.extend({
   light: light.optional(),

@@ -259,6 +259,14 @@ export const MESSAGES = {
     'zh-CN': '该记录已关联到此案件环节',
     en: 'The recording is already linked to this case step',
   },
+  'recording.link_case_unknown': {
+    'zh-CN': '没有这个案件，或您无权查看该案件',
+    en: 'There is no such case, or you may not see it',
+  },
+  'recording.link_step_unknown': {
+    'zh-CN': '该案件的程序没有“{step}”这一音像记录要求；可选：{allowed}',
+    en: 'The case’s procedure has no AV requirement “{step}”; choose one of: {allowed}',
+  },
   'recording.link_missing': {
     'zh-CN': '该记录未关联到此案件环节',
     en: 'The recording is not linked to this case step',

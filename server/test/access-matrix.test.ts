@@ -5,11 +5,13 @@ import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
 import type { Session } from './http-client';
 import { ingestBytes, wav } from './fixtures/recordings';
+import { registerCase } from './fixtures/cases';
 
 type Caller = Session & { unitId: string };
 /** Who may read recordings of their own unit (RecordingsPolicy): not finance, not IT. */
 const READERS: readonly Role[] = ['officer', 'unit_head', 'agency_head', 'legal', 'archivist'];
-type Ids = { unit: string; user: string; recording: string; device: string };
+/** `cases`: one registered case per call that links a recording (a link to one case is made once). */
+type Ids = { unit: string; user: string; recording: string; device: string; cases: string[] };
 type Call = (s: Caller, ids: Ids) => Promise<{ statusCode: number }>;
 
 /** Parties (当事人): the directory is the bureau's; finance and IT do not see it. */
@@ -130,8 +132,8 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
     name: 'POST /api/recordings/:id/links',
     call: (s, ids) =>
       s.post(`/api/recordings/${ids.recording}/links`, {
-        caseId: `CASE-${Math.random()}`,
-        step: 'inspection',
+        caseId: ids.cases.shift() ?? '',
+        step: 'inspection_av',
       }),
     allowed: ['officer', 'unit_head', 'legal', 'archivist'],
   },
@@ -179,7 +181,7 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
 describeEachDialect('role × endpoint', (dialect) => {
   let ctx: TestContext & { stop(): Promise<void> };
   const sessions = new Map<Role, Caller>();
-  const ids: Ids = { unit: '', user: '', recording: '', device: '' };
+  const ids: Ids = { unit: '', user: '', recording: '', device: '', cases: [] };
 
   beforeAll(async () => {
     ctx = await startTestApp(dialect);
@@ -199,6 +201,10 @@ describeEachDialect('role × endpoint', (dialect) => {
       permissions: new Set(permissionsOf(['officer'])),
     };
     ids.recording = (await ingestBytes(ctx.app, actor, wav(1), { filename: 'a.wav' })).recording?.id ?? '';
+    const officer = sessions.get('officer') as Caller & { id: string };
+    for (let i = 0; i <= ROLES.length; i++) {
+      ids.cases.push((await registerCase(officer, [officer.id, uploader.id])).id);
+    }
     const device = await sessions
       .get('it_admin')
       ?.post('/api/devices', { deviceNumber: 'CAM0001', unitId: uploader.unitId });

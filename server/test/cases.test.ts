@@ -447,6 +447,15 @@ describeEachDialect('cases: intake (A6), approvals, deadlines', (dialect) => {
       expect(mine.totalExact).toBe(true);
       const byText = (await officer.get(`/api/cases?q=${encodeURIComponent('商品房')}`)).json<CaseList>();
       expect(byText.items.map((i) => i.cause)).toEqual(['商品房质量纠纷']);
+      // A whole registration number finds that one case; a part of one still searches.
+      const some = mine.items[0]!;
+      const byNumber = (
+        await officer.get(`/api/cases?q=${encodeURIComponent(some.regNumber)}`)
+      ).json<CaseList>();
+      expect(byNumber.items.map((i) => i.id)).toEqual([some.id]);
+      const fragment = some.regNumber.slice(0, -2);
+      const byFragment = (await officer.get(`/api/cases?q=${encodeURIComponent(fragment)}`)).json<CaseList>();
+      expect(byFragment.items.map((i) => i.id)).toContain(some.id);
       const green = (await officer.get('/api/cases?light=green&pageSize=200')).json<CaseList>();
       expect(green.items.length).toBeGreaterThan(0);
       expect(green.items.every((i) => i.light === 'green' && i.status === 'open')).toBe(true);

@@ -157,15 +157,19 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
     actions: ['recording.corrected'],
   },
   'POST /api/recordings/{id}/links': {
-    call: ({ uploader, recordingId }) =>
-      uploader.post(`/api/recordings/${recordingId}/links`, { caseId: 'CASE-1', step: 'inspection' }),
-    actions: ['recording_link.created'],
+    call: async (f) =>
+      f.uploader.post(`/api/recordings/${f.recordingId}/links`, {
+        caseId: await newCase(f),
+        step: 'inspection_av',
+      }),
+    actions: ['party.created', 'case.registered', 'recording_link.created'],
   },
   'DELETE /api/recordings/{id}/links/{linkId}': {
-    call: async ({ c, uploader, recordingId }) => {
+    call: async (f) => {
+      const { c, uploader, recordingId } = f;
       const link = await uploader.post(`/api/recordings/${recordingId}/links`, {
-        caseId: 'CASE-2',
-        step: 'hearing',
+        caseId: await newCase(f),
+        step: 'preservation_av',
       });
       return c.app.http.inject({
         method: 'DELETE',
@@ -173,7 +177,7 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
         headers: { cookie: uploader.cookie, 'x-csrf-token': uploader.csrf },
       });
     },
-    actions: ['recording_link.created', 'recording_link.removed'],
+    actions: ['party.created', 'case.registered', 'recording_link.created', 'recording_link.removed'],
   },
   'POST /api/parties': {
     call: ({ uploader }) =>

@@ -5,6 +5,7 @@ import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { signInAs } from './factories';
 import type { Session } from './http-client';
 import { ingestBytes, wav } from './fixtures/recordings';
+import { registerCase } from './fixtures/cases';
 
 type Person = Session & { id: string; unitId: string; roles: Role[] };
 type Page = { items: RecordingDto[]; total: number };
@@ -200,24 +201,49 @@ describeEachDialect('recordings: search, visibility, corrections, continuity, li
     expect(await leaves()).toBe(before);
   });
 
-  it('links attach a recording to a case step, ledgered; listing by case; unlinking keeps the record', async () => {
-    const link = await p.a1?.post(`/api/recordings/${r.r1}/links`, { caseId: 'CASE-1', step: 'inspection' });
+  it('links attach a recording to a case’s AV requirement, ledgered; listing by case; unlinking keeps the record', async () => {
+    const k = await registerCase(p.a1 as Person, [p.a1?.id ?? '', p.a2?.id ?? '']);
+    const before = await c.app.deps.db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const unknownCase = await p.a1?.post(`/api/recordings/${r.r1}/links`, {
+      caseId: 'CASE-1',
+      step: 'inspection_av',
+    });
+    expect(unknownCase?.statusCode).toBe(400);
+    expect(unknownCase?.json()).toMatchObject({ code: 'recording.link_case_unknown', field: 'caseId' });
+    const unknownStep = await p.a1?.post(`/api/recordings/${r.r1}/links`, {
+      caseId: k.id,
+      step: 'inspection',
+    });
+    expect(unknownStep?.statusCode).toBe(400);
+    expect(unknownStep?.json<{ message: string }>().message).toContain('inspection_av');
+    expect(
+      (
+        await c.app.deps.db
+          .selectFrom('ledger_entries')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).toBe(before.n);
+    const link = await p.a1?.post(`/api/recordings/${r.r1}/links`, { caseId: k.id, step: 'inspection_av' });
     expect(link?.statusCode).toBe(201);
     const linkId = link?.json<{ id: string }>().id ?? '';
     expect(
-      (await p.a1?.post(`/api/recordings/${r.r1}/links`, { caseId: 'CASE-1', step: 'inspection' }))
+      (await p.a1?.post(`/api/recordings/${r.r1}/links`, { caseId: k.id, step: 'inspection_av' }))
         ?.statusCode,
     ).toBe(409);
-    await p.a1?.post(`/api/recordings/${r.r2}/links`, { caseId: 'CASE-1', step: 'inspection' });
-    expect(names(await list('legal', '?caseId=CASE-1'))).toEqual(['r1', 'r2']);
-    expect(names(await list('legal', '?caseId=CASE-1&step=hearing'))).toEqual([]);
+    await p.a1?.post(`/api/recordings/${r.r2}/links`, { caseId: k.id, step: 'inspection_av' });
+    expect(names(await list('legal', `?caseId=${k.id}`))).toEqual(['r1', 'r2']);
+    expect(names(await list('legal', `?caseId=${k.id}&step=preservation_av`))).toEqual([]);
     const removed = await c.app.http.inject({
       method: 'DELETE',
       url: `/api/recordings/${r.r1}/links/${linkId}?reason=${encodeURIComponent('关联错误')}`,
       headers: { cookie: p.a1?.cookie ?? '', 'x-csrf-token': p.a1?.csrf ?? '' },
     });
     expect(removed.statusCode).toBe(204);
-    expect(names(await list('legal', '?caseId=CASE-1'))).toEqual(['r2']);
+    expect(names(await list('legal', `?caseId=${k.id}`))).toEqual(['r2']);
     // r2 alone in its step: no flags; r3 now follows r1 in the unlinked group (gap 70 s).
     expect(await flagsOf('r2')).toEqual([]);
     expect(await flagsOf('r3')).toEqual([{ kind: 'gap', seconds: 70, other: 'r1' }]);

@@ -37,6 +37,11 @@ export interface StatutoryPeriod {
   readonly citation: string;
   /** The rule of the seed text that names the period, when it does. */
   readonly ruleId?: string;
+  /**
+   * An extension of another period: it runs from that period's due date, which it replaces (the
+   * extended deadline is closed as `extended`).
+   */
+  readonly extends?: string;
 }
 
 const LCL = '《劳动保障监察条例》';
@@ -83,6 +88,7 @@ export const PERIODS = [
   },
   {
     id: 'investigation_extension',
+    extends: 'investigation',
     label: { 'zh-CN': '调查期限延长（经负责人批准）', en: 'Investigation extension (approved)' },
     from: { 'zh-CN': '原调查期限届满之日', en: 'the last day of the original investigation period' },
     length: 30,

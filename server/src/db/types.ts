@@ -360,7 +360,7 @@ export interface DeadlineTable {
   trigger: string;
   started_on: string;
   due_on: string;
-  status: 'open' | 'met' | 'cancelled';
+  status: 'open' | 'met' | 'extended' | 'cancelled';
   met_at: string | null;
   /** The highest light already notified: none, yellow, red. */
   warned: 'none' | 'yellow' | 'red';

@@ -131,11 +131,26 @@ function overridden(snapshot: CaseSnapshot, t: TransitionDef, what: 'documents' 
   );
 }
 
+/** The sequence after which evidence for `t` must have been made: its last completion, if any. */
+function evidenceSince(snapshot: CaseSnapshot, t: TransitionDef): number {
+  let since = 0;
+  for (const d of snapshot.done ?? []) {
+    if (d.transition === t.id && d.seq > since) {
+      since = d.seq;
+    }
+  }
+  return since;
+}
+
 export function evidenceChecks(snapshot: CaseSnapshot, t: TransitionDef, opts: EngineOptions): Missing[] {
   const out: Missing[] = [];
+  const since = evidenceSince(snapshot, t);
+  const fresh = (x: { seq?: number | undefined }) => since === 0 || (x.seq ?? 0) > since;
   if (!overridden(snapshot, t, 'documents')) {
     for (const d of t.documents ?? []) {
-      if (!snapshot.documents.some((x) => x.templateId === d.templateId && x.state === 'issued')) {
+      if (
+        !snapshot.documents.some((x) => x.templateId === d.templateId && x.state === 'issued' && fresh(x))
+      ) {
         const draft = snapshot.documents.some((x) => x.templateId === d.templateId && x.state === 'draft');
         const title = templateTitle(d.templateId, opts.templateTitles);
         out.push(
@@ -149,7 +164,7 @@ export function evidenceChecks(snapshot: CaseSnapshot, t: TransitionDef, opts: E
   }
   if (!overridden(snapshot, t, 'recordings')) {
     for (const r of t.recordings ?? []) {
-      if (!snapshot.recordings.some((x) => x.requirementId === r.id)) {
+      if (!snapshot.recordings.some((x) => x.requirementId === r.id && fresh(x))) {
         out.push(
           miss('recording_missing', M.recordingMissing(r.label, r.ruleId), r.ruleId, { requirementId: r.id }),
         );

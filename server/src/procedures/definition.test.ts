@@ -99,14 +99,16 @@ describe('procedure definitions', () => {
 
   it('the registry keeps every version; a case keeps its own, new cases take the newest', () => {
     expect(getProcedure('penalty', 1)?.version).toBe(1);
-    expect(currentProcedure('penalty')?.version).toBe(1);
+    expect(currentProcedure('penalty')?.version).toBe(2);
     expect(() => registerProcedure(penaltyV1)).toThrow(/already registered; publish a new version/);
-    const v2 = clone();
-    v2.version = 2;
-    v2.params.hearingFinePerson = 10000;
-    registerProcedure(v2);
+    const v3 = clone();
+    v3.version = 3;
+    v3.params.hearingFinePerson = 10000;
+    registerProcedure(v3);
     expect(currentProcedure('penalty')?.params.hearingFinePerson).toBe(10000);
     expect(getProcedure('penalty', 1)?.params.hearingFinePerson).toBe(5000);
+    expect(getProcedure('penalty', 2)?.transitions.some((t) => t.id === 'end_investigation')).toBe(true);
+    expect(getProcedure('penalty', 1)?.transitions.some((t) => t.id === 'end_investigation')).toBe(false);
     expect(currentProcedure('levy')).toBeUndefined();
   });
 });

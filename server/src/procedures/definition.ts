@@ -152,6 +152,8 @@ export const transitionDef = z.strictObject({
       }),
     )
     .optional(),
+  /** Fixed values the transition writes into case data (`data.<key>`), e.g. a state flag. */
+  sets: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a data key is lowerCamelCase'), scalar).optional(),
   startsDeadlines: z.array(deadlineStart).optional(),
   meetsDeadlines: z.array(period).optional(),
   effects: z.array(z.enum(EFFECTS)).optional(),

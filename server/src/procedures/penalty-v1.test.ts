@@ -129,6 +129,22 @@ describe('penalty v1 intake', () => {
     expect(codes(noEvidence, 'request_supplement')).toEqual(['document_missing']);
   });
 
+  it('A6.3 a second 补正 request needs a new notice: the one issued for the first does not serve again', () => {
+    const noParty = snapshotOf({ facts: factsOf({ party: { present: false } }) });
+    const first = {
+      ...noParty,
+      documents: [{ templateId: 'supplement_notice', state: 'issued' as const, seq: 10 }],
+    };
+    expect(codes(first, 'request_supplement')).toEqual([]);
+    const again = { ...first, done: [{ transition: 'request_supplement', seq: 12 }] };
+    expect(zh(again, 'request_supplement')).toEqual(['缺少已签发的《补正材料通知书》（A6.3）']);
+    const renewed = {
+      ...again,
+      documents: [...again.documents, { templateId: 'supplement_notice', state: 'issued' as const, seq: 15 }],
+    };
+    expect(codes(renewed, 'request_supplement')).toEqual([]);
+  });
+
   it('A6.3 outside jurisdiction: the complainant is told which authority to go to, recorded with the advice issued', () => {
     const outside = snapshotOf({
       facts: factsOf({ data: { evidenceProvided: true, withinJurisdiction: false } }),

@@ -1,5 +1,6 @@
 import type { ProcedureDefinition, ProcedureKind } from './definition';
 import { penaltyV1 } from './penalty.v1';
+import { penaltyV2 } from './penalty.v2';
 import { parseProcedure } from './validate';
 
 /**
@@ -64,3 +65,4 @@ export function listProcedures(): ProcedureDefinition[] {
 }
 
 registerProcedure(penaltyV1);
+registerProcedure(penaltyV2);

@@ -29,10 +29,19 @@ export interface CaseSnapshot {
   status: 'open' | 'closed';
   facts: CaseFacts;
   approvals: ApprovalRecord[];
-  /** Only `issued` satisfies a requirement (a superseded version does not). */
-  documents: { templateId: string; state: 'draft' | 'issued' | 'superseded' }[];
-  /** Recording requirements met by AV records linked to the case. */
-  recordings: { requirementId: string }[];
+  /**
+   * Only `issued` satisfies a requirement (a superseded version does not). `seq` orders it among
+   * the case's completed transitions (the ledger sequence of its issue).
+   */
+  documents: { templateId: string; state: 'draft' | 'issued' | 'superseded'; seq?: number | undefined }[];
+  /** Recording requirements met by AV records linked to the case; `seq` as for documents. */
+  recordings: { requirementId: string; seq?: number | undefined }[];
+  /**
+   * Transitions the case has completed, with the ledger sequence of each completion. A transition
+   * done again (another interview, a second 补正 request) needs documents and recordings made
+   * after its last completion: one record does not serve two occasions.
+   */
+  done?: { transition: string; seq: number }[] | undefined;
   /** User ids of the case's officers (承办人员). */
   officers: string[];
   /** Exceptions granted (see evaluateOverride), per transition. */

@@ -4,6 +4,7 @@ import {
   approvalList,
   caseDto,
   caseList,
+  completenessDto,
   deadlineList,
   notificationList,
   partyDto,
@@ -46,6 +47,17 @@ export function useCase(id: string) {
   return useQuery({
     queryKey: [...casesKey, 'one', id],
     queryFn: ({ signal }) => api('GET', casePath(id), caseDto, { signal }),
+  });
+}
+
+/**
+ * The case's completeness report: what its completed steps required, present or missing (A33.1),
+ * with late AV uploads (A25.1). Keyed under the case, so any change to the case refreshes it.
+ */
+export function useCaseCompleteness(id: string) {
+  return useQuery({
+    queryKey: [...casesKey, 'one', id, 'completeness'],
+    queryFn: ({ signal }) => api('GET', casePath(id, '/completeness'), completenessDto, { signal }),
   });
 }
 

@@ -3,6 +3,7 @@ import {
   approvalList,
   approvalListQuery,
   caseDto,
+  completenessDto,
   caseList,
   caseListQuery,
   caseRegisterInput,
@@ -62,6 +63,12 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CasesService): v
     '/api/cases',
     { schema: { tags, body: caseRegisterInput, response: { 201: caseDto, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await cases.register(actorOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/cases/:id/completeness',
+    { schema: { tags, params: idParam, response: { 200: completenessDto, ...errorResponses } } },
+    (req) => cases.completeness(actorOf(req), req.params.id),
   );
 
   r.get(

@@ -1,9 +1,12 @@
+import { periodById } from '../../calendar';
+import { completenessOf } from './cases.completeness';
 import { randomUUID } from 'node:crypto';
 import type {
   ApprovalDto,
   ApprovalList,
   ApprovalListQuery,
   CaseDto,
+  CompletenessDto,
   CaseList,
   CaseListQuery,
   CaseRegisterInput,
@@ -188,11 +191,26 @@ export function createCasesService({ deps, clock }: CasesContext) {
     startedOn: string,
   ) {
     for (const periodId of periods) {
+      // An extension runs on from the due date of the deadline it extends, which it replaces.
+      const extended = periodById(periodId)?.extends;
+      let from = startedOn;
+      if (extended) {
+        const open = (await casesRepository.deadlines(trx, [c.id])).find(
+          (d) => d.period_id === extended && d.status === 'open',
+        );
+        if (open) {
+          from = open.due_on;
+          await casesRepository.updateDeadline(trx, open.id, {
+            status: 'extended',
+            met_at: now().toISOString(),
+          });
+        }
+      }
       await startDeadline(trx, clock, {
         caseId: c.id,
         periodId,
         trigger,
-        startedOn,
+        startedOn: from,
         createdAt: now().toISOString(),
       });
     }
@@ -441,6 +459,12 @@ export function createCasesService({ deps, clock }: CasesContext) {
     async get(actor: Actor, id: string): Promise<CaseDto> {
       const { c, officers } = await visible(db, actor, id);
       return detail(db, actor, c, officers);
+    },
+
+    /** What the case's completed steps required, present or missing (A33.1), and late uploads (A25.1). */
+    async completeness(actor: Actor, id: string): Promise<CompletenessDto> {
+      const { c } = await visible(db, actor, id);
+      return completenessOf(db, c, procedureOf(c));
     },
 
     async update(actor: Actor, id: string, input: CaseUpdateInput): Promise<CaseDto> {

@@ -4,6 +4,8 @@ import type { Trx } from '../../db/database';
 import type { RecordingLinkTable } from '../../db/types';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../../security/actor';
+import { getProcedure, type ProcedureDefinition } from '../../procedures';
+import { casesPolicy, casesRepository } from '../cases';
 import { recomputeContinuity, placeKeyOf } from './recordings.continuity';
 import type { RecordingsContext } from './recordings.ingest';
 import { recordingsPolicy } from './recordings.policy';
@@ -23,8 +25,44 @@ export function presentLink(l: RecordingLinkTable): RecordingLinkDto {
 }
 
 /**
- * Attaching recordings to case steps (part 10). Cases arrive with the procedure issue; until then
- * `case_id` and `step` are opaque text ids. A link is never deleted: unlinking stamps it, and both
+ * The AV requirements a case's procedure names (on its steps and transitions), by id: what a
+ * recording may be linked to on that case.
+ */
+export function recordingRequirements(def: ProcedureDefinition) {
+  const out = new Map<string, { id: string; ruleId: string; label: { 'zh-CN': string; en: string } }>();
+  for (const r of [
+    ...def.steps.flatMap((s) => s.recordings ?? []),
+    ...def.transitions.flatMap((t) => t.recordings ?? []),
+  ]) {
+    out.set(r.id, r);
+  }
+  return out;
+}
+
+/** The case a link names, if the actor may see it, and the requirement it is linked for. */
+async function linkTarget(trx: Trx, actor: Actor, input: RecordingLinkInput) {
+  const c = await casesRepository.findById(trx, input.caseId);
+  const officerIds = c ? (await casesRepository.officers(trx, [c.id])).map((o) => o.user_id) : [];
+  if (!c || !casesPolicy.read(actor, c, officerIds)) {
+    throw new AppError(400, 'recording.link_case_unknown', {}, { field: 'caseId' });
+  }
+  const def = getProcedure(c.procedure_id, Number(c.procedure_version));
+  const requirements = def ? recordingRequirements(def) : new Map();
+  if (!requirements.has(input.step)) {
+    const allowed = [...requirements.keys()];
+    throw new AppError(
+      400,
+      'recording.link_step_unknown',
+      { step: input.step, allowed: allowed.length ? allowed.join(', ') : '—' },
+      { field: 'step' },
+    );
+  }
+  return c;
+}
+
+/**
+ * Attaching recordings to a case for one of the AV requirements of its procedure (the link's
+ * `step` is the requirement id, e.g. `inspection_av`, A7.1). A link is never deleted: unlinking stamps it, and both
  * are ledger leaves of subject `recording_link`. The step a recording is linked to decides its
  * A22.5 continuity group, so both recompute the flags.
  */
@@ -72,6 +110,7 @@ export function createRecordingLinks(
         if (!recordingsPolicy.link(actor, recording)) {
           throw forbidden();
         }
+        await linkTarget(trx, actor, input);
         if (await recordingLinksRepository.findActive(trx, recordingId, input.caseId, input.step)) {
           throw new AppError(409, 'recording.link_exists');
         }

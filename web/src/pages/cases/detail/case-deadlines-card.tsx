@@ -3,7 +3,7 @@ import type { CaseDto } from '@quancheng/contracts';
 import { useT } from '../../../i18n';
 import { DeadlineLine } from '../shared/deadline-line';
 
-const ORDER = { open: 0, met: 1, cancelled: 2 } as const;
+const ORDER = { open: 0, met: 1, extended: 2, cancelled: 3 } as const;
 
 /** 期限: the case's statutory deadlines, open ones first by due date. */
 export function CaseDeadlinesCard({ c }: { c: CaseDto }) {

@@ -7,6 +7,7 @@ import { useDraftDocument } from '../../../api/documents';
 import { NotFound, PageError, PageLoading } from '../../../components/page-state';
 import { useApiError } from '../../../components/use-api-error';
 import { CaseApprovalsCard } from './case-approvals-card';
+import { CaseCompletenessCard } from './case-completeness-card';
 import { CaseDeadlinesCard } from './case-deadlines-card';
 import { CaseDocumentsCard } from './case-documents-card';
 import { CaseEditModal } from './case-edit-modal';
@@ -56,6 +57,7 @@ export function CasePage() {
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
             <CaseDeadlinesCard c={c} />
+            <CaseCompletenessCard caseId={c.id} />
             <CaseTimeline c={c} />
           </Flex>
         </Col>

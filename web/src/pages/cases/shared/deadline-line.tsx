@@ -45,7 +45,13 @@ export function DeadlineLine({ deadline: d }: { deadline: DeadlineDto }) {
         {d.status === 'open' ? (
           <LightTag light={d.light} />
         ) : (
-          <Tag>{d.status === 'met' ? t('deadline.met') : t('deadline.cancelled')}</Tag>
+          <Tag>
+            {d.status === 'met'
+              ? t('deadline.met')
+              : d.status === 'extended'
+                ? t('deadline.extended')
+                : t('deadline.cancelled')}
+          </Tag>
         )}
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
