@@ -267,6 +267,13 @@ describe.skipIf(!hasChromium && !required)('案件: register, approve, open, doc
     expect(
       await p.locator('[data-testid=deadline][data-period=complaint_acceptance]').getAttribute('data-status'),
     ).toBe('met');
+    // Record completeness (A33.1): the opening's approval chain is on record.
+    const completeness = p.getByTestId('case-completeness');
+    await completeness.getByText('完整', { exact: true }).waitFor();
+    expect(await completeness.getByTestId('completeness-item').first().getAttribute('data-status')).toBe(
+      'present',
+    );
+    expect(await completeness.getByTestId('completeness-item').first().textContent()).toContain('A6.1');
     await screenshot('cases-opened');
 
     // A tablet: the panels stack and nothing needs a horizontal scroll.

@@ -111,6 +111,7 @@ describeEachDialect('investigation (A7): acts, records, preservation, extension,
       ['recording_missing', 'A7.1'],
     ]);
     expect(bare.json<Refusal>().message).toContain('录音录像');
+    expect(bare.json<Refusal>().missing[0]?.message['zh-CN']).toBe('缺少已签发的《检查(勘验)笔录》（A7.1）');
     await issueDocument(officer, k.id, 'inspection_record');
     expect(codes(await act(k.id, 'record_inspection'))).toEqual(['recording_missing']);
     await recordAv(k.id, 'inspection_av');

@@ -1,3 +1,4 @@
+import { getTemplate } from '../documents';
 import type { Role } from '@quancheng/contracts';
 import type { Localized } from './definition';
 
@@ -32,9 +33,17 @@ export const ROLE_TITLES: Record<Role, Localized> = {
   it_admin: { 'zh-CN': '信息中心管理员', en: 'an IT administrator' },
 };
 
-/** A template's title: the caller's (real template data) first, then the intake map, then the id. */
+/**
+ * A template's title: the caller's first, then the intake map, then the built-in document
+ * templates' own titles, then the id.
+ */
 export function templateTitle(templateId: string, titles?: Record<string, Localized>): Localized {
-  return titles?.[templateId] ?? TEMPLATE_TITLES[templateId] ?? { 'zh-CN': templateId, en: templateId };
+  const template = titles?.[templateId] || TEMPLATE_TITLES[templateId] ? undefined : getTemplate(templateId);
+  return (
+    titles?.[templateId] ??
+    TEMPLATE_TITLES[templateId] ??
+    (template ? { 'zh-CN': template.title, en: template.titleEn } : { 'zh-CN': templateId, en: templateId })
+  );
 }
 export const documentTitle = templateTitle;
 
