@@ -232,7 +232,15 @@ export const transitionDto = z.object({
     })
     .nullable(),
   documents: z.array(z.object({ templateId: z.string(), title: z.string(), issued: z.boolean() })),
-  inputs: z.array(z.object({ key: z.string(), label, required: z.boolean() })),
+  /** `list`: one item a line; `number`; `date`: YYYY-MM-DD; `text`. */
+  inputs: z.array(
+    z.object({
+      key: z.string(),
+      label,
+      required: z.boolean(),
+      type: z.enum(['text', 'list', 'number', 'date']),
+    }),
+  ),
   missing: z.array(missingDto),
   abilities: z.object({ propose: z.boolean(), perform: z.boolean(), override: z.boolean() }),
 });

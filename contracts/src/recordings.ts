@@ -126,7 +126,14 @@ export const CONFIDENTIALITY_LABELS: Record<Confidentiality, { 'zh-CN': string; 
 };
 
 /** Flags a recording can carry; `insertion` lists both overlap and file-order contradictions. */
-export const RECORDING_FLAGS = ['gap', 'overlap', 'order', 'unparsable', 'unknown_device'] as const;
+export const RECORDING_FLAGS = [
+  'gap',
+  'overlap',
+  'order',
+  'unparsable',
+  'unknown_device',
+  'late_upload',
+] as const;
 export const recordingFlagKind = z.enum(RECORDING_FLAGS);
 export type RecordingFlagKind = z.infer<typeof recordingFlagKind>;
 export const recordingFlagFilter = z.enum([
@@ -136,6 +143,7 @@ export const recordingFlagFilter = z.enum([
   'order',
   'unparsable',
   'unknown_device',
+  'late_upload',
   'any',
 ]);
 

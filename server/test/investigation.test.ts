@@ -1,4 +1,4 @@
-import { permissionsOf, type CaseDto, type CompletenessDto } from '@quancheng/contracts';
+import { permissionsOf, type CaseDto, type CompletenessDto, type RecordingDto } from '@quancheng/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../src/security/actor';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
@@ -235,6 +235,27 @@ describeEachDialect('investigation (A7): acts, records, preservation, extension,
     ]);
     const av = report.items.find((i) => i.kind === 'recording')?.recordings[0];
     expect(av).toMatchObject({ recordingId: late, late: true, uploadHours: 30 });
+    // Bureau-wide: the recording carries the 逾期上传 flag, and the list filters by it.
+    const flagged = (await legal.get(`/api/recordings/${late}`)).json<RecordingDto>().flags;
+    expect(flagged).toContainEqual(expect.objectContaining({ kind: 'late_upload', seconds: 30 * 3600 }));
+    expect(flagged.find((f) => f.kind === 'late_upload')?.text.zh).toContain('30 小时');
+    const lateList = (await legal.get('/api/recordings?flag=late_upload')).json<{
+      items: { id: string }[];
+    }>();
+    expect(lateList.items.map((i) => i.id)).toContain(late);
+    const onTime = await recordAv(k.id, 'inspection_av', 2);
+    expect(
+      (await legal.get('/api/recordings?flag=late_upload'))
+        .json<{ items: { id: string }[] }>()
+        .items.map((i) => i.id),
+    ).not.toContain(onTime);
+    // A corrected capture time recomputes the flag.
+    const corrected = await head.patch(`/api/recordings/${late}`, {
+      captureEnd: new Date(c.clock.now().getTime() - 3_600_000).toISOString(),
+      reason: '记录仪时钟偏差，按现场笔录更正',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json<RecordingDto>().flags.map((f) => f.kind)).not.toContain('late_upload');
 
     // The link is removed afterwards: the inspection's AV is now missing.
     const links = (await officer.get(`/api/recordings/${late}/links`)).json<{ items: { id: string }[] }>();

@@ -217,7 +217,7 @@ export interface RecordingDerivativeTable {
 export interface RecordingFlagTable {
   id: string;
   recording_id: string;
-  kind: 'gap' | 'overlap' | 'order';
+  kind: 'gap' | 'overlap' | 'order' | 'late_upload';
   other_id: string | null;
   seconds: number | null;
   /** JSON of the flag as computed. */

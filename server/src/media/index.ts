@@ -8,3 +8,4 @@ export * from './proxy';
 export { defaultMediaTools, MediaAbortedError, type MediaTools } from './run-tool';
 export * from './sniff';
 export * from './thumbnail';
+export * from './upload-lateness';

@@ -174,22 +174,50 @@ export function evidenceChecks(snapshot: CaseSnapshot, t: TransitionDef, opts: E
   return out;
 }
 
-/** A required input is a non-blank string, a number or boolean, or (type list) a non-empty list of them. */
+/**
+ * A required input is a non-blank string, a number or boolean, or (type list) a non-empty list of
+ * them; a `number` input is a finite number and a `date` input a real YYYY-MM-DD, when given.
+ */
 export function inputChecks(t: TransitionDef, data: Record<string, unknown>): Missing[] {
   const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-  return (t.inputs ?? [])
-    .filter((i) => i.required)
-    .filter((i) => {
-      const v = data[i.key];
-      return i.type === 'list'
+  const wrongType = (type: string, v: unknown) =>
+    (type === 'number' && !(typeof v === 'number' && Number.isFinite(v))) ||
+    (type === 'date' && !(typeof v === 'string' && isIsoDay(v)));
+  const out: Missing[] = [];
+  for (const i of t.inputs ?? []) {
+    const v = data[i.key];
+    const missing =
+      i.type === 'list'
         ? !Array.isArray(v) || v.length === 0 || v.some(blank)
         : blank(v) || typeof v === 'object';
-    })
-    .map((i) =>
-      miss('input_missing', M.inputMissing(i.label, i.type === 'list'), t.ruleIds[0], { key: i.key }),
-    );
+    if (i.required && missing) {
+      out.push(
+        miss('input_missing', M.inputMissing(i.label, i.type === 'list'), t.ruleIds[0], { key: i.key }),
+      );
+    } else if (!blank(v) && wrongType(i.type, v)) {
+      out.push(
+        miss('input_missing', M.inputInvalid(i.label, i.type), t.ruleIds[0], { key: i.key, type: i.type }),
+      );
+    }
+  }
+  return out;
+}
+
+function isIsoDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) {
+    return false;
+  }
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
 }
 
 export function context(def: ProcedureDefinition, snapshot: CaseSnapshot, inputs?: Record<string, unknown>) {
-  return { def, facts: factsWith(snapshot, inputs), today: snapshot.today };
+  return {
+    def,
+    facts: factsWith(snapshot, inputs),
+    today: snapshot.today,
+    officers: snapshot.officers,
+    dueOf: snapshot.dueOf,
+  };
 }

@@ -12,6 +12,10 @@ export interface ConditionContext {
   facts: CaseFacts;
   /** YYYY-MM-DD, for `olderThan` without `relativeTo`. */
   today?: string | undefined;
+  /** The case's officers (`notOfficer`). */
+  officers?: readonly string[] | undefined;
+  /** The working-day calendar's due date of a period from a date (`leadTime`). */
+  dueOf?: ((periodId: string, from: string) => string | undefined) | undefined;
 }
 
 export function evaluateCondition(c: Condition, ctx: ConditionContext): boolean {
@@ -83,6 +87,16 @@ function compare(c: Comparison, ctx: ConditionContext): boolean {
       }
       return c.op === 'gte' ? d >= 0 : c.op === 'lte' ? d <= 0 : c.op === 'gt' ? d > 0 : d < 0;
     }
+    case 'leadTime': {
+      const event = c.relativeTo !== undefined ? factAt(ctx.facts, c.relativeTo) : undefined;
+      const latest =
+        typeof event === 'string' && c.periodId !== undefined ? ctx.dueOf?.(c.periodId, event) : undefined;
+      return typeof actual === 'string' && parseDate(actual) !== undefined && latest !== undefined
+        ? actual <= latest
+        : false;
+    }
+    case 'notOfficer':
+      return isPresent(actual) && !asList(actual).some((a) => (ctx.officers ?? []).includes(a as string));
     case 'olderThan': {
       const from = actual;
       const to = c.relativeTo !== undefined ? factAt(ctx.facts, c.relativeTo) : ctx.today;

@@ -56,6 +56,8 @@ export const COMPARE_OPS = [
   'gt',
   'lt',
   'olderThan',
+  'leadTime',
+  'notOfficer',
 ] as const;
 export type CompareOp = (typeof COMPARE_OPS)[number];
 
@@ -75,8 +77,13 @@ export interface Comparison {
   param?: string | undefined;
   /** `olderThan`: the length. */
   period?: CalendarPeriod | undefined;
-  /** `olderThan`: the date field to measure to (default: the snapshot's `today`). */
+  /** `olderThan`: the date field to measure to (default: the snapshot's `today`); `leadTime`: the event. */
   relativeTo?: string | undefined;
+  /**
+   * `leadTime`: a statutory period counted back from `relativeTo` (e.g. `hearing_notice`, 7
+   * working days): the field's date must fall on or before the period's latest day.
+   */
+  periodId?: PeriodId | undefined;
 }
 
 /** A case-data predicate, as JSON: no code in a definition. `ref` names one of `conditions`. */
@@ -98,6 +105,7 @@ const comparison = z.strictObject({
   param: z.string().min(1).optional(),
   period: calendarPeriod.optional(),
   relativeTo: fieldPath.optional(),
+  periodId: period.optional(),
 });
 
 export const condition: z.ZodType<Condition> = z.lazy(() =>
@@ -141,14 +149,17 @@ export const transitionDef = z.strictObject({
   documents: z.array(z.strictObject({ templateId: id, ruleId })).optional(),
   /** AV records that must be linked to the case before the transition completes. */
   recordings: z.array(recordingRequirement).optional(),
-  /** Values the transition records into case data (`data.<key>`). `list`: non-empty string list. */
+  /**
+   * Values the transition records into case data (`data.<key>`). `list`: non-empty string list;
+   * `number`: a finite number; `date`: YYYY-MM-DD.
+   */
   inputs: z
     .array(
       z.strictObject({
         key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'an input key is lowerCamelCase'),
         label: localized,
         required: z.boolean(),
-        type: z.enum(['text', 'list']).default('text'),
+        type: z.enum(['text', 'list', 'number', 'date']).default('text'),
       }),
     )
     .optional(),

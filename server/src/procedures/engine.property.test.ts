@@ -20,7 +20,7 @@ import { demoProcedure, snapshotOf } from './test-fixtures';
  * transition and the case's place after every action.
  */
 
-const DEFS = [getProcedure('penalty', 1)!, loadProcedure(demoProcedure)];
+const DEFS = [getProcedure('penalty', 1)!, getProcedure('penalty', 2)!, loadProcedure(demoProcedure)];
 const PEOPLE = ['p1', 'p2', 'p3', 'p4', 'p5'];
 const ROLE_POOL: Role[] = ['officer', 'unit_head', 'agency_head', 'legal', 'archivist'];
 const TEMPLATES = [
@@ -31,8 +31,21 @@ const TEMPLATES = [
   'referral_advice',
   'transfer_letter',
   'inspection_report',
+  'inspection_record',
+  'interview_record',
+  'preservation_notice',
+  'preservation_release',
+  'audit_commission',
+  'audit_notice',
+  'investigation_report',
+  'prior_notice',
+  'hearing_right_notice',
+  'hearing_notice',
+  'hearing_record',
+  'hearing_report',
+  'penalty_decision',
 ];
-const RECORDINGS = ['on_site_av', 'other_av'];
+const RECORDINGS = ['on_site_av', 'other_av', 'inspection_av', 'preservation_av', 'hearing_av'];
 const DATES = ['2021-06-30', '2022-03-10', '2023-12-31', '2024-03-10', '2024-03-11', '2025-01-15'];
 
 /** Mostly true, so that walks often meet the conditions and go on. */
@@ -67,6 +80,14 @@ const inputsArb = fc.option(
       transferReason: fc.constant('涉嫌犯罪'),
       materials: fc.constantFrom(['询问笔录'], []),
       summary: fc.constant('结论'),
+      penaltyType: fc.constant('罚款'),
+      fineAmount: fc.constantFrom(2000, 60000, '六万'),
+      extensionReason: fc.constant('复杂'),
+      hearingDate: fc.constantFrom('2026-12-10', '2026-13-01'),
+      hearingNoticeServedOn: fc.constantFrom('2026-12-01', '2026-12-02'),
+      presidingOfficerId: fc.constantFrom('p1', 'p5'),
+      hearingWaiver: fc.constant('书面放弃'),
+      withdrawalReason: fc.constant('事实不成立'),
     },
     { requiredKeys: [] },
   ),
@@ -350,7 +371,7 @@ function complete(m: Model, ti: number, wi: number, inputs: Record<string, unkno
 }
 
 describe('random walks over the procedure definitions', () => {
-  it('A6.1–A6.4 the case stays at a reachable step; every completed transition earned its approvals, documents and recordings; a closed case never moves', () => {
+  it('A6.1–A9.3 the case stays at a reachable step; every completed transition earned its approvals, documents and recordings; a closed case never moves', () => {
     fc.assert(fc.property(walkArb, run), { numRuns: 1500 });
   });
 

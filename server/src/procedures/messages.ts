@@ -102,6 +102,10 @@ export const M = {
     'zh-CN': list ? `缺少“${label['zh-CN']}”（至少一项）` : `缺少“${label['zh-CN']}”`,
     en: list ? `Missing “${label.en}” (at least one item)` : `Missing “${label.en}”`,
   }),
+  inputInvalid: (label: T, type: string): T => ({
+    'zh-CN': `“${label['zh-CN']}”应为${type === 'date' ? '日期（年-月-日）' : '数字'}`,
+    en: `“${label.en}” must be ${type === 'date' ? 'a date (YYYY-MM-DD)' : 'a number'}`,
+  }),
   approvalNotNeeded: (transition: T): T => ({
     'zh-CN': `“${transition['zh-CN']}”无需审批`,
     en: `“${transition.en}” needs no approval`,

@@ -139,6 +139,263 @@ const investigationActs: Transition[] = [
   },
 ];
 
+const hearingEligible = { ref: 'hearingEligible' } as const;
+const flag = (key: string) => ({ field: `data.${key}`, op: 'eq', value: true }) as const;
+const DECISION_FROM = ['prior_notified', 'hearing_reported'];
+/** A8.3: a hearing-eligible case is decided only after the party waived a hearing or it was reported. */
+const heardOrWaived: NonNullable<Transition['guards']>[number] = {
+  when: { any: [{ not: hearingEligible }, flag('hearingWaived'), flag('hearingReported')] },
+  message: {
+    'zh-CN': '该案件当事人有权要求听证：须先告知听证权利，当事人放弃听证或听证报告完成后，才能作出决定',
+    en: 'The party may ask for a hearing: tell them, and decide only after they waive it or the hearing is reported',
+  },
+  ruleId: 'A8.3',
+};
+const penaltyInputs: NonNullable<Transition['inputs']> = [
+  { key: 'penaltyType', label: { 'zh-CN': '拟处罚种类', en: 'Proposed penalty' }, required: true },
+  {
+    key: 'fineAmount',
+    label: { 'zh-CN': '拟罚款金额（元）', en: 'Proposed fine (yuan)' },
+    required: false,
+    type: 'number',
+  },
+];
+
+/** Review and decision (seed art. 8–9 = RULES A8.1–A9.3). */
+const reviewActs: Transition[] = [
+  {
+    id: 'notify_prior',
+    from: ['investigation_ended'],
+    to: 'prior_notified',
+    title: { 'zh-CN': '事先告知', en: 'Prior notice of the proposed penalty' },
+    ruleIds: ['A8.1'],
+    actors: ['officer'],
+    inputs: penaltyInputs,
+    documents: [{ templateId: 'prior_notice', ruleId: 'A8.1' }],
+  },
+  {
+    id: 'record_statement',
+    from: ['prior_notified'],
+    to: 'prior_notified',
+    title: { 'zh-CN': '听取陈述、申辩', en: 'Hear the party’s statement and defence' },
+    ruleIds: ['A8.2'],
+    actors: ['officer'],
+    documents: [{ templateId: 'statement_record', ruleId: 'A8.2' }],
+  },
+  {
+    id: 'notify_hearing_right',
+    from: ['prior_notified'],
+    to: 'prior_notified',
+    title: { 'zh-CN': '告知听证权利', en: 'Tell the party of the right to a hearing' },
+    ruleIds: ['A8.3'],
+    actors: ['officer'],
+    when: { all: [hearingEligible, { not: flag('hearingRightNotified') }] },
+    whenMessage: {
+      'zh-CN': '仅对责令停产停业、吊销许可证、较大数额罚款等可以听证的案件告知听证权利，且只告知一次',
+      en: 'Only a hearing-eligible case (stop production, licence revocation, a large fine…) gets the hearing notice, once',
+    },
+    documents: [{ templateId: 'hearing_right_notice', ruleId: 'A8.3' }],
+    sets: { hearingRightNotified: true },
+    startsDeadlines: ['hearing_request'],
+  },
+  {
+    id: 'waive_hearing',
+    from: ['prior_notified'],
+    to: 'prior_notified',
+    title: { 'zh-CN': '当事人放弃听证', en: 'The party waives the hearing' },
+    ruleIds: ['A8.3'],
+    actors: ['officer'],
+    when: { all: [flag('hearingRightNotified'), { not: flag('hearingWaived') }] },
+    whenMessage: { 'zh-CN': '尚未告知听证权利', en: 'The party has not been told of the right to a hearing' },
+    inputs: [
+      {
+        key: 'hearingWaiver',
+        label: {
+          'zh-CN': '放弃听证的情形（书面放弃或逾期未申请）',
+          en: 'How it was waived (in writing, or not asked in time)',
+        },
+        required: true,
+      },
+    ],
+    sets: { hearingWaived: true },
+    meetsDeadlines: ['hearing_request'],
+  },
+  {
+    id: 'request_hearing',
+    from: ['prior_notified'],
+    to: 'hearing_requested',
+    title: { 'zh-CN': '当事人申请听证', en: 'The party asks for a hearing' },
+    ruleIds: ['A8.3'],
+    actors: ['officer'],
+    when: { all: [flag('hearingRightNotified'), { not: flag('hearingWaived') }] },
+    whenMessage: {
+      'zh-CN': '须先告知听证权利，且当事人未放弃听证',
+      en: 'The party must have been told of the right and not have waived it',
+    },
+    meetsDeadlines: ['hearing_request'],
+  },
+  {
+    id: 'schedule_hearing',
+    from: ['hearing_requested'],
+    to: 'hearing_scheduled',
+    title: { 'zh-CN': '安排听证并送达听证通知书', en: 'Schedule the hearing and serve the notice' },
+    ruleIds: ['A8.4'],
+    actors: ['legal'],
+    inputs: [
+      {
+        key: 'hearingDate',
+        label: { 'zh-CN': '听证日期', en: 'Hearing date' },
+        required: true,
+        type: 'date',
+      },
+      {
+        key: 'hearingNoticeServedOn',
+        label: { 'zh-CN': '听证通知书送达日期', en: 'Hearing notice served on' },
+        required: true,
+        type: 'date',
+      },
+      {
+        key: 'presidingOfficerId',
+        label: { 'zh-CN': '听证主持人', en: 'Presiding officer' },
+        required: true,
+      },
+    ],
+    guards: [
+      {
+        when: {
+          field: 'data.hearingNoticeServedOn',
+          op: 'leadTime',
+          periodId: 'hearing_notice',
+          relativeTo: 'data.hearingDate',
+        },
+        message: {
+          'zh-CN': '听证通知书须在举行听证的7个工作日前送达当事人',
+          en: 'The hearing notice must be served at least 7 working days before the hearing',
+        },
+        ruleId: 'A8.4',
+      },
+      {
+        when: { field: 'data.presidingOfficerId', op: 'notOfficer' },
+        message: {
+          'zh-CN': '听证主持人不得由本案调查人员担任',
+          en: 'The presiding officer may not be one of the case’s investigators',
+        },
+        ruleId: 'A8.6',
+      },
+    ],
+    documents: [{ templateId: 'hearing_notice', ruleId: 'A8.4' }],
+  },
+  {
+    id: 'hold_hearing',
+    from: ['hearing_scheduled'],
+    to: 'hearing_held',
+    title: { 'zh-CN': '举行听证', en: 'Hold the hearing' },
+    ruleIds: ['A8.5'],
+    actors: ['legal'],
+    documents: [{ templateId: 'hearing_record', ruleId: 'A8.5' }],
+    recordings: [
+      {
+        id: 'hearing_av',
+        ruleId: 'A8.5',
+        label: { 'zh-CN': '听证全过程录音录像', en: 'AV record of the whole hearing' },
+      },
+    ],
+    startsDeadlines: ['hearing_report'],
+  },
+  {
+    id: 'report_hearing',
+    from: ['hearing_held'],
+    to: 'hearing_reported',
+    title: { 'zh-CN': '听证报告', en: 'Hearing report' },
+    ruleIds: ['A8.6'],
+    actors: ['legal'],
+    guards: [
+      {
+        when: { field: 'data.presidingOfficerId', op: 'notOfficer' },
+        message: {
+          'zh-CN': '听证主持人不得由本案调查人员担任',
+          en: 'The presiding officer may not be one of the case’s investigators',
+        },
+        ruleId: 'A8.6',
+      },
+    ],
+    documents: [{ templateId: 'hearing_report', ruleId: 'A8.6' }],
+    sets: { hearingReported: true },
+    meetsDeadlines: ['hearing_report'],
+  },
+  {
+    id: 'decide_withdraw',
+    from: ['investigation_ended', ...DECISION_FROM],
+    to: 'withdrawn',
+    title: { 'zh-CN': '撤销立案', en: 'Withdraw the case' },
+    ruleIds: ['A9.1'],
+    actors: ['officer'],
+    approval: { chain: ['unit_head', 'agency_head'], form: 'internal_approval' },
+    inputs: [
+      {
+        key: 'withdrawalReason',
+        label: {
+          'zh-CN': '撤销理由（违法行为轻微并已改正，或违法事实不成立）',
+          en: 'Reason (minor and corrected, or facts not established)',
+        },
+        required: true,
+      },
+    ],
+    meetsDeadlines: ['penalty_decision'],
+    effects: ['close_case'],
+  },
+  {
+    id: 'decide_correction',
+    from: DECISION_FROM,
+    to: 'correction_ordered',
+    title: { 'zh-CN': '责令限期改正', en: 'Order a correction' },
+    ruleIds: ['A9.1'],
+    actors: ['officer'],
+    guards: [heardOrWaived],
+    approval: { chain: ['agency_head'], form: 'internal_approval' },
+    documents: [{ templateId: 'correction_order', ruleId: 'A9.1' }],
+    meetsDeadlines: ['penalty_decision'],
+  },
+  {
+    id: 'decide_penalty',
+    from: DECISION_FROM,
+    to: 'decided',
+    title: { 'zh-CN': '作出行政处罚（处理）决定', en: 'Decide the penalty' },
+    ruleIds: ['A9.1', 'A9.3'],
+    actors: ['officer'],
+    when: { not: { ref: 'majorCase' } },
+    whenMessage: {
+      'zh-CN': '重大、复杂案件须经集体讨论和法制审核后作出决定',
+      en: 'A major or complex case is decided after collective discussion and legal review',
+    },
+    guards: [heardOrWaived],
+    approval: { chain: ['unit_head', 'agency_head'], form: 'internal_approval' },
+    documents: [{ templateId: 'penalty_decision', ruleId: 'A9.1' }],
+    meetsDeadlines: ['penalty_decision'],
+  },
+  {
+    id: 'decide_penalty_major',
+    from: DECISION_FROM,
+    to: 'decided',
+    title: { 'zh-CN': '作出行政处罚（处理）决定（重大案件）', en: 'Decide the penalty (major case)' },
+    ruleIds: ['A9.2', 'A9.3'],
+    actors: ['officer'],
+    when: { ref: 'majorCase' },
+    whenMessage: {
+      'zh-CN': '仅重大、复杂或可以听证的案件走集体讨论程序',
+      en: 'Only a major, complex or hearing-eligible case goes through collective discussion',
+    },
+    guards: [heardOrWaived],
+    approval: { chain: ['unit_head', 'legal', 'agency_head'], form: 'internal_approval' },
+    documents: [
+      { templateId: 'collective_discussion', ruleId: 'A9.2' },
+      { templateId: 'legal_review', ruleId: 'A9.2' },
+      { templateId: 'penalty_decision', ruleId: 'A9.1' },
+    ],
+    meetsDeadlines: ['penalty_decision'],
+  },
+];
+
 const INVESTIGATION_DOCUMENTS = [
   'inspection_record',
   'inquiry_notice',
@@ -152,10 +409,60 @@ const INVESTIGATION_DOCUMENTS = [
   'transfer_letter',
 ];
 
+const step = (
+  id: string,
+  stage: string,
+  zh: string,
+  en: string,
+  documents?: string[],
+  terminal?: boolean,
+) => ({
+  id,
+  stage,
+  title: { 'zh-CN': zh, en },
+  ...(documents ? { documents } : {}),
+  ...(terminal ? { terminal } : {}),
+});
+
+const REVIEW_STEPS = [
+  step('investigation_ended', 'review', '调查终结，待审查决定', 'Investigation ended, awaiting review', [
+    'prior_notice',
+    'internal_approval',
+    'transfer_letter',
+  ]),
+  step('prior_notified', 'review', '已事先告知', 'Party notified of the proposed penalty', [
+    'statement_record',
+    'hearing_right_notice',
+    'collective_discussion',
+    'legal_review',
+    'correction_order',
+    'penalty_decision',
+    'internal_approval',
+  ]),
+  step('hearing_requested', 'hearing', '已申请听证', 'Hearing requested', ['hearing_notice']),
+  step('hearing_scheduled', 'hearing', '待举行听证', 'Hearing scheduled', ['hearing_record']),
+  step('hearing_held', 'hearing', '已听证，待听证报告', 'Hearing held, report due', ['hearing_report']),
+  step('hearing_reported', 'review', '听证报告已完成，待决定', 'Hearing reported, awaiting decision', [
+    'collective_discussion',
+    'legal_review',
+    'correction_order',
+    'penalty_decision',
+    'internal_approval',
+  ]),
+  step('withdrawn', 'review', '已撤销立案', 'Case withdrawn', undefined, true),
+  step('correction_ordered', 'service', '已责令限期改正，待送达', 'Correction ordered, to be served'),
+  step('decided', 'service', '已作出处罚决定，待送达', 'Penalty decided, to be served'),
+];
+
 export const penaltyV2: ProcedureInput = {
   ...penaltyV1,
   version: 2,
   source: '临西县人社局行政执法全过程记录具体办法（2020）第六条、第七条；RULES.md A6.1–A7.5',
+  conditions: {
+    ...penaltyV1.conditions,
+    /** A9.2: major or complex — hearing-eligible, or so marked by the officer. */
+    majorCase: { any: [hearingEligible, flag('majorCase')] },
+  },
   steps: [
     ...penaltyV1.steps.map((s) =>
       s.id === 'investigation'
@@ -166,12 +473,7 @@ export const penaltyV2: ProcedureInput = {
           }
         : s,
     ),
-    {
-      id: 'investigation_ended',
-      stage: 'review',
-      title: { 'zh-CN': '调查终结，待审查决定', en: 'Investigation ended, awaiting review' },
-      documents: ['internal_approval', 'transfer_letter'],
-    },
+    ...REVIEW_STEPS,
   ],
-  transitions: [...penaltyV1.transitions, ...investigationActs],
+  transitions: [...penaltyV1.transitions, ...investigationActs, ...reviewActs],
 };

@@ -48,6 +48,8 @@ export interface CaseSnapshot {
   overrides: { transition: string; covers: ('documents' | 'recordings')[] }[];
   /** YYYY-MM-DD, for conditions measured to today. */
   today?: string | undefined;
+  /** The working-day calendar, for `leadTime` conditions: a period's due date from a date. */
+  dueOf?: ((periodId: string, from: string) => string | undefined) | undefined;
 }
 
 export interface EngineActor {

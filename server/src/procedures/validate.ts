@@ -196,7 +196,12 @@ function checkComparison(def: ProcedureDefinition, c: Comparison): string | unde
   switch (c.op) {
     case 'present':
     case 'absent':
+    case 'notOfficer':
       return operands > 0 || c.period ? 'takes no value' : undefined;
+    case 'leadTime':
+      return !c.periodId || !c.relativeTo || operands > 0
+        ? 'needs a periodId and relativeTo, no value'
+        : undefined;
     case 'olderThan':
       return !c.period || operands > 0 ? 'needs a period and no value' : undefined;
     case 'in':

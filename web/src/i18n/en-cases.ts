@@ -187,6 +187,7 @@ export const enCases: Record<keyof typeof zhCNCases, string> = {
   'completeness.status.waived': 'Waived by approval',
   'completeness.uploadHours': 'uploaded {hours} h after it ended',
   'completeness.late': 'Uploaded late (over 24 h)',
+  'next.listHint': 'One item a line',
   'deadline.extended': 'Extended',
   'deadline.cancelled': 'Cancelled',
   'deadline.source': 'Source',

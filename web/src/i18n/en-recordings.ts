@@ -97,6 +97,7 @@ export const enRecordings: Record<keyof typeof zhCNRecordings, string> = {
   'flag.gap': 'Interrupted recording',
   'flag.insertion': 'Possible insertion',
   'flag.unparsable': 'Unparsable',
+  'flag.lateUpload': 'Uploaded late',
   'flag.unknownDevice': 'Unregistered device',
 
   'upload.deviceInvalid': 'A device number is 3–32 letters, digits, underscores or hyphens',

@@ -182,6 +182,7 @@ export const zhCNCases = {
   'completeness.status.waived': '经批准免除',
   'completeness.uploadHours': '结束后 {hours} 小时上传',
   'completeness.late': '逾期上传（超过24小时）',
+  'next.listHint': '每行一项',
   'deadline.extended': '已延长',
   'deadline.cancelled': '已取消',
   'deadline.source': '依据',

@@ -90,6 +90,7 @@ export const zhCNRecordings = {
   'flag.gap': '断续录制',
   'flag.insertion': '疑似插入',
   'flag.unparsable': '无法解析',
+  'flag.lateUpload': '逾期上传',
   'flag.unknownDevice': '未登记设备',
 
   'upload.deviceInvalid': '设备编号应为 3–32 位字母、数字、下划线或连字符',

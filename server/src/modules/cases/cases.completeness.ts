@@ -1,48 +1,10 @@
-import {
-  ROLE_LABELS,
-  type CompletenessDto,
-  type CompletenessItem,
-  type CompletenessRecording,
-} from '@quancheng/contracts';
+import { ROLE_LABELS, type CompletenessDto, type CompletenessItem } from '@quancheng/contracts';
 import type { Executor } from '../../db/database';
 import { getTemplate } from '../../documents';
 import type { CaseTable } from '../../db/types';
 import { templateTitle, type ProcedureDefinition } from '../../procedures';
 import { recordSeqs } from './cases.snapshot';
-
-/** A25.1: AV is stored in the system within 24 hours after the enforcement matter ends. */
-export const AV_UPLOAD_HOURS = 24;
-
-const HOUR = 3_600_000;
-
-/** When a recording ended: its capture end, else its start plus its duration. */
-function endOf(r: { capture_end: string | null; capture_start: string | null; duration_ms: number | null }) {
-  if (r.capture_end) {
-    return r.capture_end;
-  }
-  if (r.capture_start && r.duration_ms !== null) {
-    return new Date(new Date(r.capture_start).getTime() + Number(r.duration_ms)).toISOString();
-  }
-  return null;
-}
-
-export function uploadLateness(r: {
-  uploaded_at: string;
-  capture_end: string | null;
-  capture_start: string | null;
-  duration_ms: number | null;
-}): Pick<CompletenessRecording, 'capturedUntil' | 'uploadHours' | 'late'> {
-  const until = endOf(r);
-  if (!until) {
-    return { capturedUntil: null, uploadHours: null, late: false };
-  }
-  const hours = (new Date(r.uploaded_at).getTime() - new Date(until).getTime()) / HOUR;
-  return {
-    capturedUntil: until,
-    uploadHours: Math.round(hours * 10) / 10,
-    late: hours > AV_UPLOAD_HOURS,
-  };
-}
+import { uploadLateness } from '../../media';
 
 /**
  * The completeness report of one case (A33.1: what the legal-affairs office supervises): for every

@@ -154,7 +154,12 @@ function presentTransitions(v: CaseView): TransitionDto[] {
         title: documentTitle(d.templateId)['zh-CN'],
         issued: issued.has(d.templateId),
       })),
-      inputs: (t.inputs ?? []).map((i) => ({ key: i.key, label: i.label, required: i.required })),
+      inputs: (t.inputs ?? []).map((i) => ({
+        key: i.key,
+        label: i.label,
+        required: i.required,
+        type: i.type,
+      })),
       missing: missing.map((m): MissingDto => ({
         code: m.code,
         ...(m.ruleId ? { ruleId: m.ruleId } : {}),

@@ -1,4 +1,4 @@
-import { periodById } from '../../calendar';
+import { computeDue, periodById } from '../../calendar';
 import { completenessOf } from './cases.completeness';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -183,6 +183,20 @@ export function createCasesService({ deps, clock }: CasesContext) {
     return unique.map((id) => byId.get(id)!);
   }
 
+  /** The engine's view of a case, with the working-day calendar for `leadTime` conditions. */
+  async function snapshotOf(ex: Executor, c: CaseTable, day: string) {
+    return {
+      ...(await loadSnapshot(ex, c, day)),
+      dueOf: (periodId: string, from: string) => {
+        try {
+          return computeDue(clock.calendar, periodId, from).due.slice(0, 10);
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  }
+
   async function deadlinesStarting(
     trx: Trx,
     c: { id: string },
@@ -232,7 +246,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
         .orderBy('version')
         .execute(),
       casesRepository.events(ex, c.id),
-      loadSnapshot(ex, c, day),
+      snapshotOf(ex, c, day),
     ]);
     return presentCase({
       actor,
@@ -260,7 +274,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
     override: { reason: string } | undefined,
   ) {
     const day = today();
-    const applied = applyTransition(def, await loadSnapshot(trx, c, day), transitionId, inputs);
+    const applied = applyTransition(def, await snapshotOf(trx, c, day), transitionId, inputs);
     const nowIso = now().toISOString();
     const patch: Partial<CaseTable> = {
       step: applied.to,
@@ -430,7 +444,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
             cert_no: o.cert_no!,
           })),
         );
-        const start = startCase(def, (await loadSnapshot(trx, row, day)).facts);
+        const start = startCase(def, (await snapshotOf(trx, row, day)).facts);
         await deadlinesStarting(trx, row, start.startsDeadlines, 'registered', input.receivedOn);
         await refreshNextDue(trx, row.id);
         await recordCase(trx, actor, row.id, 'case.registered', { regNumber: row.reg_number });
@@ -530,7 +544,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
         if (!transition?.approval) {
           throw new AppError(404, 'case.transition_unknown');
         }
-        const snapshot = await loadSnapshot(trx, c, today());
+        const snapshot = await snapshotOf(trx, c, today());
         const verdict = evaluateProposal(def, snapshot, transitionId, { id: actor.id, roles: actor.roles });
         if (!verdict.allowed) {
           throw refused('case.refused', { action: titleOf(transition.title) }, verdict.missing);
@@ -594,7 +608,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
         }
         const def = procedureOf(c);
         const transition = def.transitions.find((t) => t.id === request.transition);
-        const snapshot = await loadSnapshot(trx, c, today());
+        const snapshot = await snapshotOf(trx, c, today());
         const verdict = evaluateDecision(def, snapshot, request.transition, {
           id: actor.id,
           roles: actor.roles,
@@ -642,7 +656,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
         // The final approval moves the case on its own when nothing else is missing (e.g. 立案).
         if (state === 'approved') {
           const fresh = (await casesRepository.findById(trx, c.id))!;
-          const after = await loadSnapshot(trx, fresh, today());
+          const after = await snapshotOf(trx, fresh, today());
           const proposer = { id: request.proposed_by, roles: await rolesOf(trx, request.proposed_by) };
           if (evaluateTransition(def, after, request.transition, proposer).allowed) {
             await perform(trx, actor, fresh, def, request.transition, {}, undefined);
@@ -672,7 +686,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
         const inputs = Object.fromEntries(
           Object.entries(input.inputs ?? {}).filter(([k]) => declared.has(k)),
         );
-        const snapshot = await loadSnapshot(trx, c, today());
+        const snapshot = await snapshotOf(trx, c, today());
         if (input.override) {
           const o = evaluateOverride(
             def,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/database';
 import type { RecordingFlagTable } from '../../db/types';
-import { checkContinuity, type ContinuitySegment } from '../../media';
+import { checkContinuity, uploadLateness, type ContinuitySegment } from '../../media';
 import { recordingFlagsRepository, type ContinuityCandidate } from './recording-flags.repository';
 import { recordingLinksRepository } from './recording-links.repository';
 
@@ -80,5 +80,29 @@ export async function recomputeContinuity(
       }
     }
   }
-  await recordingFlagsRepository.replace(trx, [...ids], rows);
+  await recordingFlagsRepository.replace(trx, [...ids], ['gap', 'overlap', 'order'], rows);
+  await recomputeLateUploads(trx, touched, options.at);
+}
+
+/**
+ * A25.1: a recording uploaded more than 24 hours after it ended carries a `late_upload` flag with
+ * the delay, recomputed whenever its times change (an ingest, a corrected capture time).
+ */
+async function recomputeLateUploads(trx: Executor, ids: readonly string[], at: string): Promise<void> {
+  const rows: RecordingFlagTable[] = [];
+  for (const r of await recordingFlagsRepository.uploadTimes(trx, ids)) {
+    const lateness = uploadLateness(r);
+    if (lateness.late && lateness.uploadHours !== null) {
+      rows.push({
+        id: randomUUID(),
+        recording_id: r.id,
+        kind: 'late_upload',
+        other_id: null,
+        seconds: Math.round(lateness.uploadHours * 3600),
+        detail: JSON.stringify(lateness),
+        created_at: at,
+      });
+    }
+  }
+  await recordingFlagsRepository.replace(trx, ids, ['late_upload'], rows);
 }

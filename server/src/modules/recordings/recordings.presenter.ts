@@ -68,10 +68,21 @@ function factsDto(json: string | null): RecordingDto['facts'] {
   };
 }
 
+function lateUploadText(hours: number) {
+  const h = Math.round(hours * 10) / 10;
+  return {
+    zh: `逾期上传：录制结束 ${h} 小时后才存入系统（应在24小时内，A25.1）`,
+    en: `Uploaded late: stored ${h} hours after the recording ended (within 24 hours, A25.1)`,
+  };
+}
+
 function flagsOf(r: RecordingRecord): RecordingDto['flags'] {
   const flags: RecordingDto['flags'] = r.flags.map((f) => ({
     kind: f.kind,
-    text: continuityFlagText(JSON.parse(f.detail ?? '{}') as ContinuityFlag),
+    text:
+      f.kind === 'late_upload'
+        ? lateUploadText(Number(f.seconds ?? 0) / 3600)
+        : continuityFlagText(JSON.parse(f.detail ?? '{}') as ContinuityFlag),
     seconds: f.seconds,
     otherId: f.other_id,
   }));

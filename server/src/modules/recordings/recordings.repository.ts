@@ -89,8 +89,14 @@ function flagFilter(eb: Eb, flag: NonNullable<RecordingListQuery['flag']>) {
       return eb('recordings.parsable', '=', 0);
     case 'unknown_device':
       return unknownDevice;
+    case 'late_upload':
+      return hasFlag(['late_upload']);
     case 'any':
-      return eb.or([hasFlag(['gap', ...INSERTION]), eb('recordings.parsable', '=', 0), unknownDevice]);
+      return eb.or([
+        hasFlag(['gap', ...INSERTION, 'late_upload']),
+        eb('recordings.parsable', '=', 0),
+        unknownDevice,
+      ]);
   }
 }
 

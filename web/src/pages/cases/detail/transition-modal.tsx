@@ -1,4 +1,5 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { TransitionDto } from '@quancheng/contracts';
 import { usePerform, usePropose } from '../../../api/cases';
@@ -14,17 +15,37 @@ export interface TransitionAction {
   mode: TransitionMode;
 }
 
+type InputValue = string | number | Dayjs | null | undefined;
+
 interface Values {
   opinion?: string;
   reason?: string;
-  inputs?: Record<string, string>;
+  inputs?: Record<string, InputValue>;
 }
 
-function cleanInputs(inputs: Record<string, string> | undefined): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(inputs ?? {})) {
-    if (value?.trim()) {
-      out[key] = value.trim();
+/** The form's inputs as the engine takes them: a list one item a line, a date as YYYY-MM-DD. */
+function cleanInputs(
+  defs: TransitionDto['inputs'],
+  inputs: Record<string, InputValue> | undefined,
+): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const def of defs) {
+    const value = inputs?.[def.key];
+    if (value === undefined || value === null) {
+      continue;
+    }
+    if (def.type === 'number' && typeof value === 'number') {
+      out[def.key] = value;
+    } else if (def.type === 'date' && dayjs.isDayjs(value)) {
+      out[def.key] = value.format('YYYY-MM-DD');
+    } else if (typeof value === 'string' && value.trim()) {
+      out[def.key] =
+        def.type === 'list'
+          ? value
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean)
+          : value.trim();
     }
   }
   return Object.keys(out).length ? out : undefined;
@@ -63,7 +84,7 @@ export function TransitionModal({
     if (!tr) {
       return;
     }
-    const inputs = cleanInputs(values.inputs);
+    const inputs = cleanInputs(tr?.inputs ?? [], values.inputs);
     const done = (text: string) => () => {
       void message.success(text);
       onClose();
@@ -146,10 +167,23 @@ export function TransitionModal({
             label={labels.loc(input.label)}
             name={['inputs', input.key]}
             rules={
-              input.required ? [{ required: true, whitespace: true, message: t('next.required.input') }] : []
+              input.required
+                ? [
+                    input.type === 'number' || input.type === 'date'
+                      ? { required: true, message: t('next.required.input') }
+                      : { required: true, whitespace: true, message: t('next.required.input') },
+                  ]
+                : []
             }
+            extra={input.type === 'list' ? t('next.listHint') : undefined}
           >
-            <Input.TextArea rows={2} maxLength={2000} />
+            {input.type === 'number' ? (
+              <InputNumber min={0} style={{ width: '100%' }} />
+            ) : input.type === 'date' ? (
+              <DatePicker style={{ width: '100%' }} />
+            ) : (
+              <Input.TextArea rows={input.type === 'list' ? 4 : 2} maxLength={4000} />
+            )}
           </Form.Item>
         ))}
         {mode === 'override' && (

@@ -30,6 +30,7 @@ const FLAG_OPTIONS: { value: FlagFilter; label: MessageId }[] = [
   { value: 'insertion', label: 'flag.insertion' },
   { value: 'unparsable', label: 'flag.unparsable' },
   { value: 'unknown_device', label: 'flag.unknownDevice' },
+  { value: 'late_upload', label: 'flag.lateUpload' },
 ];
 
 interface Props {
