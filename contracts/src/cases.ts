@@ -232,13 +232,14 @@ export const transitionDto = z.object({
     })
     .nullable(),
   documents: z.array(z.object({ templateId: z.string(), title: z.string(), issued: z.boolean() })),
-  /** `list`: one item a line; `number`; `date`: YYYY-MM-DD; `text`. */
+  /** `list`: one item a line; `number`; `date`: YYYY-MM-DD; `person`: a user id (of `role`); `text`. */
   inputs: z.array(
     z.object({
       key: z.string(),
       label,
       required: z.boolean(),
-      type: z.enum(['text', 'list', 'number', 'date']),
+      type: z.enum(['text', 'list', 'number', 'date', 'person']),
+      role: roleSchema.nullable(),
     }),
   ),
   missing: z.array(missingDto),

@@ -151,7 +151,7 @@ export const transitionDef = z.strictObject({
   recordings: z.array(recordingRequirement).optional(),
   /**
    * Values the transition records into case data (`data.<key>`). `list`: non-empty string list;
-   * `number`: a finite number; `date`: YYYY-MM-DD.
+   * `number`: a finite number; `date`: YYYY-MM-DD; `person`: a user id.
    */
   inputs: z
     .array(
@@ -159,7 +159,9 @@ export const transitionDef = z.strictObject({
         key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'an input key is lowerCamelCase'),
         label: localized,
         required: z.boolean(),
-        type: z.enum(['text', 'list', 'number', 'date']).default('text'),
+        type: z.enum(['text', 'list', 'number', 'date', 'person']).default('text'),
+        /** `person`: the role the person is chosen from (e.g. the legal office for a hearing). */
+        role: role.optional(),
       }),
     )
     .optional(),

@@ -258,6 +258,8 @@ const reviewActs: Transition[] = [
         key: 'presidingOfficerId',
         label: { 'zh-CN': '听证主持人', en: 'Presiding officer' },
         required: true,
+        type: 'person',
+        role: 'legal',
       },
     ],
     guards: [

@@ -188,6 +188,7 @@ export const enCases: Record<keyof typeof zhCNCases, string> = {
   'completeness.uploadHours': 'uploaded {hours} h after it ended',
   'completeness.late': 'Uploaded late (over 24 h)',
   'next.listHint': 'One item a line',
+  'next.personPlaceholder': 'Search by name',
   'deadline.extended': 'Extended',
   'deadline.cancelled': 'Cancelled',
   'deadline.source': 'Source',

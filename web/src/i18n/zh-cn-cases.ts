@@ -183,6 +183,7 @@ export const zhCNCases = {
   'completeness.uploadHours': '结束后 {hours} 小时上传',
   'completeness.late': '逾期上传（超过24小时）',
   'next.listHint': '每行一项',
+  'next.personPlaceholder': '输入姓名搜索',
   'deadline.extended': '已延长',
   'deadline.cancelled': '已取消',
   'deadline.source': '依据',

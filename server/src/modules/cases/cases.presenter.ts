@@ -159,6 +159,7 @@ function presentTransitions(v: CaseView): TransitionDto[] {
         label: i.label,
         required: i.required,
         type: i.type,
+        role: i.role ?? null,
       })),
       missing: missing.map((m): MissingDto => ({
         code: m.code,
@@ -167,11 +168,26 @@ function presentTransitions(v: CaseView): TransitionDto[] {
       })),
       abilities: {
         propose: actorMayAct && !!t.approval && (approvalState === 'none' || approvalState === 'rejected'),
-        perform: actorMayAct && allowed,
+        // A transition with inputs is offered when only its inputs (or conditions they may
+        // satisfy) are missing: the form asks for them, and the server judges what was given.
+        perform:
+          actorMayAct &&
+          (allowed ||
+            ((t.inputs?.length ?? 0) > 0 &&
+              missing.every((m) => m.code === 'input_missing' || m.code === 'condition'))),
         override: !!t.override && evaluateOverride(v.def, t.id, who, 'check').allowed,
       },
     };
   });
+}
+
+/** An event's detail, with the title of the transition it names (the timeline shows titles, not ids). */
+function withTransitionTitle(def: CaseView['def'], detail: Record<string, unknown>): Record<string, unknown> {
+  const t =
+    typeof detail.transition === 'string'
+      ? def.transitions.find((x) => x.id === detail.transition)
+      : undefined;
+  return t ? { ...detail, transitionTitle: t.title } : detail;
 }
 
 export function presentCase(v: CaseView): CaseDto {
@@ -216,7 +232,7 @@ export function presentCase(v: CaseView): CaseDto {
       actorName: e.actor_name,
       action: e.action,
       step: e.step,
-      detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
+      detail: e.detail ? withTransitionTitle(v.def, JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
     abilities: { update: v.mayHandle, draft: v.mayHandle },
   };

@@ -2,7 +2,7 @@ import { Card, Empty, Flex, Timeline, Typography } from 'antd';
 import type { CaseDto, CaseEventDto } from '@quancheng/contracts';
 import { formatBureauTime } from '../../../components/format-time';
 import { useT } from '../../../i18n';
-import { useCaseLabels } from '../shared/case-labels';
+import { useCaseLabels, type Localized } from '../shared/case-labels';
 
 const COLOR: Record<string, string> = {
   'approval.approved': 'green',
@@ -27,8 +27,9 @@ function useDetailLine(c: CaseDto) {
   return (e: CaseEventDto) => {
     const d = e.detail ?? {};
     const transition = str(d.transition);
+    const own = d.transitionTitle as Localized | undefined;
     const parts = [
-      transition ? (titles.get(transition) ?? transition) : null,
+      transition ? (titles.get(transition) ?? (own ? labels.loc(own) : transition)) : null,
       str(d.title),
       str(d.number) ?? str(d.caseNumber),
       str(d.opinion),

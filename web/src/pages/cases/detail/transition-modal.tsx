@@ -7,6 +7,7 @@ import { busy } from '../../../components/busy';
 import { useApiError } from '../../../components/use-api-error';
 import { useT } from '../../../i18n';
 import { useCaseLabels } from '../shared/case-labels';
+import { PersonSelect } from './person-select';
 
 export type TransitionMode = 'propose' | 'perform' | 'override';
 
@@ -38,6 +39,8 @@ function cleanInputs(
       out[def.key] = value;
     } else if (def.type === 'date' && dayjs.isDayjs(value)) {
       out[def.key] = value.format('YYYY-MM-DD');
+    } else if (def.type === 'person' && typeof value === 'string') {
+      out[def.key] = value;
     } else if (typeof value === 'string' && value.trim()) {
       out[def.key] =
         def.type === 'list'
@@ -177,7 +180,9 @@ export function TransitionModal({
             }
             extra={input.type === 'list' ? t('next.listHint') : undefined}
           >
-            {input.type === 'number' ? (
+            {input.type === 'person' ? (
+              <PersonSelect role={input.role} />
+            ) : input.type === 'number' ? (
               <InputNumber min={0} style={{ width: '100%' }} />
             ) : input.type === 'date' ? (
               <DatePicker style={{ width: '100%' }} />
