@@ -299,6 +299,72 @@ export const caseDto = caseSummaryDto.extend({
 });
 export type CaseDto = z.infer<typeof caseDto>;
 
+// ---------- service of documents (送达, A18) ----------
+export const DELIVERY_METHODS = ['direct', 'lien', 'entrusted', 'mail', 'public_notice'] as const;
+export const deliveryMethod = z.enum(DELIVERY_METHODS);
+export type DeliveryMethod = z.infer<typeof deliveryMethod>;
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, { 'zh-CN': string; en: string }> = {
+  direct: { 'zh-CN': '直接送达', en: 'Direct service' },
+  lien: { 'zh-CN': '留置送达', en: 'Service by leaving it (lien)' },
+  entrusted: { 'zh-CN': '委托送达', en: 'Entrusted service' },
+  mail: { 'zh-CN': '邮寄送达', en: 'Service by mail' },
+  public_notice: { 'zh-CN': '公告送达', en: 'Service by public notice' },
+};
+
+const isoDay = z.iso.date();
+export const deliveryInput = z.strictObject({
+  method: deliveryMethod,
+  /** `failed`: the attempt did not reach the addressee (a public notice needs one first, A18.4). */
+  outcome: z.enum(['served', 'failed']).default('served'),
+  /** Served at the addressee's home: AV is required (A18.5). */
+  atHome: z.boolean().default(false),
+  /** The day it was signed for, left, received by mail, or (public notice) published. */
+  servedOn: isoDay.nullish(),
+  recipient: z.string().trim().min(1).max(100).nullish(),
+  witnesses: z.array(z.string().trim().min(1).max(50)).max(10).default([]),
+  agent: z.string().trim().min(1).max(200).nullish(),
+  trackingNumber: z.string().trim().min(1).max(64).nullish(),
+  /** Why an attempt failed, or why a public notice was used. */
+  reason: z.string().trim().min(1).max(1000).nullish(),
+  /** The newspaper or website a public notice appeared in. */
+  publication: z.string().trim().min(1).max(200).nullish(),
+  /** An AV record of the service, linked to the case. */
+  recordingId: z.uuid().nullish(),
+  note: z.string().trim().max(1000).nullish(),
+});
+export type DeliveryInput = z.input<typeof deliveryInput>;
+
+export const deliveryDto = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  method: deliveryMethod,
+  outcome: z.enum(['served', 'failed']),
+  atHome: z.boolean(),
+  servedOn: z.string().nullable(),
+  /** The day service took effect (a public notice: 30 days after publication). */
+  effectiveOn: z.string().nullable(),
+  recipient: z.string().nullable(),
+  witnesses: z.array(z.string()),
+  agent: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  reason: z.string().nullable(),
+  publication: z.string().nullable(),
+  recordingId: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
+export type DeliveryDto = z.infer<typeof deliveryDto>;
+export const deliveryList = z.object({
+  items: z.array(deliveryDto),
+  /** Whether the document goes to someone outside the bureau and so must be served. */
+  needsService: z.boolean(),
+  /** The first day service took effect, if it has. */
+  effectiveOn: z.string().nullable(),
+});
+export type DeliveryList = z.infer<typeof deliveryList>;
+
 // ---------- completeness (A33.1 supervision; A25.1 upload within 24 hours) ----------
 /** A recording that meets a requirement, with how long after the recording ended it was uploaded. */
 export const completenessRecording = z.object({
@@ -321,7 +387,7 @@ export const completenessItem = z.object({
   transitionTitle: label,
   occurrence: z.number().int(),
   doneAt: z.string(),
-  kind: z.enum(['document', 'approval', 'recording']),
+  kind: z.enum(['document', 'approval', 'recording', 'delivery']),
   ruleId: z.string().nullable(),
   label,
   /** `waived`: an exception granted by the agency head where a rule allows one. */

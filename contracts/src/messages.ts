@@ -360,6 +360,14 @@ export const MESSAGES = {
     en: 'The file is {actual}, not the declared {declared}; nothing was stored',
   },
   'document.scan_empty': { 'zh-CN': '上传的文件是空的', en: 'The uploaded file is empty' },
+  'delivery.not_served_document': {
+    'zh-CN': '只有已签发、送交当事人或投诉人的文书才需要送达',
+    en: 'Only an issued document addressed to the party or complainant is served',
+  },
+  'delivery.refused': {
+    'zh-CN': '不能记录送达：{reasons}',
+    en: 'The service cannot be recorded: {reasons}',
+  },
   'document.fonts_missing': {
     'zh-CN': '服务器缺少排版文书所需的中文字体，请联系信息化管理员安装 fonts-noto-cjk',
     en: 'The server lacks the CJK fonts documents are set in; ask IT to install fonts-noto-cjk',

@@ -294,6 +294,24 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
     },
     actions: ['party.created', 'case.registered', 'document.drafted', 'document.edited', 'document.issued'],
   },
+  'POST /api/documents/{id}/deliveries': {
+    call: async (f) => {
+      const doc = await issueDocument(f.uploader, await newCase(f), 'referral_advice');
+      return f.uploader.post(`/api/documents/${doc.id}/deliveries`, {
+        method: 'mail',
+        servedOn: doc.issuedAt?.slice(0, 10),
+        trackingNumber: 'EMS1130534001',
+      });
+    },
+    actions: [
+      'party.created',
+      'case.registered',
+      'document.drafted',
+      'document.edited',
+      'document.issued',
+      'delivery.served',
+    ],
+  },
   'POST /api/documents/{id}/revise': {
     call: async (f) => {
       const doc = await issueDocument(f.uploader, await newCase(f), 'referral_advice');

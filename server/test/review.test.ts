@@ -1,4 +1,4 @@
-import { permissionsOf, type CaseDto, type CompletenessDto } from '@quancheng/contracts';
+import { permissionsOf, type CaseDto, type CompletenessDto, type DeliveryList } from '@quancheng/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
@@ -222,7 +222,11 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     expect((await get(id)).step).toBe('decided');
 
     const report = (await legal.get(`/api/cases/${id}/completeness`)).json<CompletenessDto>();
-    expect(report.complete).toBe(true);
+    // Every record is there; what remains is serving the notices and the decision (A18).
+    expect(report.complete).toBe(false);
+    expect(new Set(report.items.filter((i) => i.status === 'missing').map((i) => i.kind))).toEqual(
+      new Set(['delivery']),
+    );
     expect(
       report.items.filter((i) => i.transition === 'hold_hearing').map((i) => [i.kind, i.ruleId]),
     ).toEqual([
@@ -236,7 +240,149 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
       ['document', 'A9.2'],
       ['document', 'A9.2'],
       ['document', 'A9.1'],
+      ['delivery', 'A18.1'],
     ]);
+  });
+
+  it('A18.1–A18.5 service: each way with what it needs, AV where A18.5 requires it, public notice only after a failure; the decision’s service starts the 15-day payment period', async () => {
+    const id = await priorNotified(2000);
+    await issueDocument(officer, id, 'penalty_decision');
+    await approve(id, 'decide_penalty');
+    const decided = await get(id);
+    expect(decided.step).toBe('decided');
+    expect(decided.deadlines.find((d) => d.periodId === 'decision_service')).toMatchObject({
+      status: 'open',
+      dueOn: '2026-12-08',
+    });
+    const docOf = (templateId: string) => decided.documents.find((d) => d.templateId === templateId)!.id;
+    const decision = docOf('penalty_decision');
+    const serve = (doc: string, body: Record<string, unknown>) =>
+      officer.post(`/api/documents/${doc}/deliveries`, body);
+    const today = '2026-11-28';
+
+    const internal = await serve(docOf('investigation_report'), {
+      method: 'direct',
+      servedOn: today,
+      recipient: '某',
+    });
+    expect(internal.statusCode).toBe(409);
+    expect(internal.json<{ code: string }>().code).toBe('delivery.not_served_document');
+    expect(
+      refusal(await serve(decision, { method: 'direct', servedOn: today })).map((m) => m.ruleId),
+    ).toEqual(['A18.1']);
+    const home = refusal(
+      await serve(decision, { method: 'direct', atHome: true, servedOn: today, recipient: '王五' }),
+    );
+    expect(home.map((m) => [m.code, m.ruleId])).toEqual([['recording_missing', 'A18.5']]);
+    const notice = refusal(await serve(decision, { method: 'public_notice', servedOn: today }));
+    expect(notice[0]?.message['zh-CN']).toContain('公告送达只能在其他方式无法送达后采用');
+    expect(notice.map((m) => m.ruleId)).toEqual(['A18.4', 'A18.4', 'A18.4', 'A18.5']);
+    expect(refusal(await serve(decision, { method: 'mail', servedOn: today })).map((m) => m.ruleId)).toEqual([
+      'A18.3',
+    ]);
+    expect(
+      refusal(await serve(decision, { method: 'direct', servedOn: '2026-11-29', recipient: '王五' }))[0]
+        ?.message['zh-CN'],
+    ).toBe('送达日期不能晚于今天');
+
+    // Mail came back: a failed attempt, no effect on deadlines.
+    const failed = await serve(decision, {
+      method: 'mail',
+      outcome: 'failed',
+      trackingNumber: 'EMS1130534001',
+      reason: '查无此人，邮件退回',
+    });
+    expect(failed.statusCode, failed.body).toBe(201);
+    expect(failed.json<DeliveryList>()).toMatchObject({ needsService: true, effectiveOn: null });
+
+    // 留置: witnesses, and AV linked to the case (A18.2, A18.5).
+    const lienWithoutAv = refusal(
+      await serve(decision, { method: 'lien', servedOn: today, witnesses: ['李村委'] }),
+    );
+    expect(lienWithoutAv.map((m) => m.ruleId)).toEqual(['A18.5']);
+    const av = await ingestBytes(
+      c.app,
+      {
+        id: officer.id,
+        username: 'officer',
+        name: '冯执法',
+        unitId: officer.unitId,
+        roles: ['officer'],
+        permissions: new Set(permissionsOf(['officer'])),
+      },
+      wav(seed++),
+      { filename: 'lien.wav', captureStart: '2026-11-28T01:00:00Z', captureEnd: '2026-11-28T01:10:00Z' },
+    );
+    const notLinked = refusal(
+      await serve(decision, {
+        method: 'lien',
+        servedOn: today,
+        witnesses: ['李村委'],
+        recordingId: av.recording?.id,
+      }),
+    );
+    expect(notLinked[0]?.message['zh-CN']).toBe('所选音像记录未关联到本案');
+    await officer.post(`/api/recordings/${av.recording?.id}/links`, { caseId: id, step: 'service_av' });
+    const lien = await serve(decision, {
+      method: 'lien',
+      servedOn: today,
+      recipient: '王五（拒绝签收）',
+      witnesses: ['李村委'],
+      recordingId: av.recording?.id,
+    });
+    expect(lien.statusCode, lien.body).toBe(201);
+    expect(lien.json<DeliveryList>()).toMatchObject({ effectiveOn: today });
+    expect(lien.json<DeliveryList>().items.map((d) => [d.method, d.outcome])).toEqual([
+      ['mail', 'failed'],
+      ['lien', 'served'],
+    ]);
+    const served = await get(id);
+    expect(served.deadlines.find((d) => d.periodId === 'decision_service')?.status).toBe('met');
+    // 15 days from 2026-11-28 end on Sunday 12-13: the act may be done on Monday 12-14.
+    expect(served.deadlines.find((d) => d.periodId === 'fine_payment')).toMatchObject({
+      status: 'open',
+      startedOn: today,
+      dueOn: '2026-12-14',
+    });
+    expect(served.timeline[0]?.action).toBe('case.service_effective');
+
+    // The prior notice could not be served by mail: a public notice, effective 30 days after publication.
+    const prior = docOf('prior_notice');
+    await serve(prior, {
+      method: 'mail',
+      outcome: 'failed',
+      trackingNumber: 'EMS1',
+      reason: '地址不详，无法投递',
+    });
+    const published = await serve(prior, {
+      method: 'public_notice',
+      servedOn: today,
+      reason: '当事人下落不明，直接送达和邮寄送达均未能送达',
+      publication: '临西县人民政府网站',
+      recordingId: av.recording?.id,
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    expect(published.json<DeliveryList>().effectiveOn).toBe('2026-12-28');
+
+    const report = (await legal.get(`/api/cases/${id}/completeness`)).json<CompletenessDto>();
+    const deliveries = report.items.filter((i) => i.kind === 'delivery');
+    expect(deliveries.map((i) => [i.label['zh-CN'], i.status])).toEqual([
+      ['送达：行政处罚(处理)事先告知书', 'present'],
+      ['送达：行政处罚(处理)决定书', 'present'],
+    ]);
+    expect(report.complete).toBe(true);
+    const leaves = await c.app.deps.db
+      .selectFrom('ledger_entries')
+      .select('action')
+      .where('subject_type', '=', 'delivery')
+      .execute();
+    expect(leaves.map((l) => l.action).sort()).toEqual([
+      'delivery.failed',
+      'delivery.failed',
+      'delivery.served',
+      'delivery.served',
+    ]);
+    expect((await c.app.services.ledger.verifyAll({ blobSample: 0 })).findings).toEqual([]);
   });
 
   it('A8.3 a hearing-eligible party who waives the hearing is decided without one', async () => {

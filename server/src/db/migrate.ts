@@ -5,6 +5,7 @@ import * as createLedger from './migrations/20261128000100_create_ledger';
 import * as createJobs from './migrations/20261128000200_create_jobs';
 import * as createDevicesRecordings from './migrations/20261128000300_create_devices_recordings';
 import * as createCases from './migrations/20261128000400_create_cases';
+import * as createDeliveries from './migrations/20261129000000_create_deliveries';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128000200_create_jobs': createJobs,
   '20261128000300_create_devices_recordings': createDevicesRecordings,
   '20261128000400_create_cases': createCases,
+  '20261129000000_create_deliveries': createDeliveries,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -140,6 +140,7 @@ export interface Database {
   deadlines: DeadlineTable;
   notifications: NotificationTable;
   documents: DocumentTable;
+  document_deliveries: DocumentDeliveryTable;
   document_scans: DocumentScanTable;
 }
 
@@ -378,6 +379,30 @@ export interface NotificationTable {
   level: string;
   created_at: string;
   read_at: string | null;
+}
+
+/** 送达: one attempt to serve an issued document (A18); never changed once written. */
+export interface DocumentDeliveryTable {
+  id: string;
+  document_id: string;
+  case_id: string;
+  method: 'direct' | 'lien' | 'entrusted' | 'mail' | 'public_notice';
+  outcome: 'served' | 'failed';
+  /** 1 when served at the addressee's home (A18.5 requires AV). */
+  at_home: number;
+  served_on: string | null;
+  effective_on: string | null;
+  recipient: string | null;
+  /** JSON array of names. */
+  witnesses: string | null;
+  agent: string | null;
+  tracking_number: string | null;
+  reason: string | null;
+  publication: string | null;
+  recording_id: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
 }
 
 export interface DocumentTable {

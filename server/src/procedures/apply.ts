@@ -34,6 +34,22 @@ export interface AppliedTransition {
   withdrawPending: string[];
 }
 
+/**
+ * What the effective service of an issued document does to the case's deadlines (the
+ * definition's `onService`), given the case's facts: periods met, periods started.
+ */
+export function serviceEffects(
+  def: ProcedureDefinition,
+  templateId: string,
+  facts: CaseFacts,
+): { meetsDeadlines: PeriodId[]; startsDeadlines: PeriodId[] } {
+  const entry = def.onService?.find((e) => e.templateId === templateId);
+  return {
+    meetsDeadlines: [...(entry?.meetsDeadlines ?? [])],
+    startsDeadlines: periods(entry?.startsDeadlines, def, facts),
+  };
+}
+
 function periods(
   list: readonly DeadlineStart[] | undefined,
   def: ProcedureDefinition,

@@ -210,6 +210,19 @@ export const procedureSchema = z.strictObject({
   initial: z.strictObject({ step: id, startsDeadlines: z.array(deadlineStart).optional() }),
   steps: z.array(stepDef).min(1),
   transitions: z.array(transitionDef),
+  /**
+   * What the effective service (送达, A18) of an issued document does to the case's deadlines: the
+   * periods it meets, and those it starts counted from the day service took effect.
+   */
+  onService: z
+    .array(
+      z.strictObject({
+        templateId: id,
+        meetsDeadlines: z.array(period).optional(),
+        startsDeadlines: z.array(deadlineStart).optional(),
+      }),
+    )
+    .optional(),
   /** Number patterns with `{year}` and `{n}` (e.g. 临人社监立〔{year}〕第{n}号). */
   numbers: z.strictObject({ registration: z.string().min(1), case: z.string().min(1) }),
 });

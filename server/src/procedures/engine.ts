@@ -196,6 +196,6 @@ export function evaluateOverride(
   return { ...verdict(missing), covers: missing.length === 0 ? [...t.override.covers] : [] };
 }
 
-export { applyTransition, startCase, formatNumber } from './apply';
+export { applyTransition, startCase, formatNumber, serviceEffects } from './apply';
 export type { AppliedTransition, CaseStart } from './apply';
 export type { DeadlineStart, PeriodId };

@@ -26,6 +26,7 @@ export {
   listProcedures,
   loadProcedure,
   registerProcedure,
+  serviceEffects,
   startCase,
 } from './engine';
 export type {

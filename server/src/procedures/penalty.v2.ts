@@ -357,6 +357,7 @@ const reviewActs: Transition[] = [
     approval: { chain: ['agency_head'], form: 'internal_approval' },
     documents: [{ templateId: 'correction_order', ruleId: 'A9.1' }],
     meetsDeadlines: ['penalty_decision'],
+    startsDeadlines: ['decision_service'],
   },
   {
     id: 'decide_penalty',
@@ -374,6 +375,7 @@ const reviewActs: Transition[] = [
     approval: { chain: ['unit_head', 'agency_head'], form: 'internal_approval' },
     documents: [{ templateId: 'penalty_decision', ruleId: 'A9.1' }],
     meetsDeadlines: ['penalty_decision'],
+    startsDeadlines: ['decision_service'],
   },
   {
     id: 'decide_penalty_major',
@@ -395,6 +397,7 @@ const reviewActs: Transition[] = [
       { templateId: 'penalty_decision', ruleId: 'A9.1' },
     ],
     meetsDeadlines: ['penalty_decision'],
+    startsDeadlines: ['decision_service'],
   },
 ];
 
@@ -453,7 +456,17 @@ const REVIEW_STEPS = [
   ]),
   step('withdrawn', 'review', '已撤销立案', 'Case withdrawn', undefined, true),
   step('correction_ordered', 'service', '已责令限期改正，待送达', 'Correction ordered, to be served'),
-  step('decided', 'service', '已作出处罚决定，待送达', 'Penalty decided, to be served'),
+  {
+    ...step('decided', 'service', '已作出处罚决定，待送达', 'Penalty decided, to be served'),
+    // A18.5: service at a home, 留置 and 公告 are recorded on AV, linked for this requirement.
+    recordings: [
+      {
+        id: 'service_av',
+        ruleId: 'A18.5',
+        label: { 'zh-CN': '送达全过程录音录像', en: 'AV record of the service' },
+      },
+    ],
+  },
 ];
 
 export const penaltyV2: ProcedureInput = {
@@ -478,4 +491,14 @@ export const penaltyV2: ProcedureInput = {
     ...REVIEW_STEPS,
   ],
   transitions: [...penaltyV1.transitions, ...investigationActs, ...reviewActs],
+  onService: [
+    // 行政处罚法 art. 61: a decision not handed over on the spot is served within 7 working days;
+    // art. 67: the fine is paid within 15 days of receiving it.
+    {
+      templateId: 'penalty_decision',
+      meetsDeadlines: ['decision_service'],
+      startsDeadlines: [{ period: 'fine_payment', when: { field: 'data.fineAmount', op: 'gt', value: 0 } }],
+    },
+    { templateId: 'correction_order', meetsDeadlines: ['decision_service'] },
+  ],
 };

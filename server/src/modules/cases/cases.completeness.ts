@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database';
 import { getTemplate } from '../../documents';
 import type { CaseTable } from '../../db/types';
 import { templateTitle, type ProcedureDefinition } from '../../procedures';
+import { templateNeedsService } from './cases.deliveries';
 import { recordSeqs } from './cases.snapshot';
 import { uploadLateness } from '../../media';
 
@@ -55,6 +56,16 @@ export async function completenessOf(
       .orderBy('proposed_at')
       .execute(),
   ]);
+  const effective = new Set(
+    (
+      await ex
+        .selectFrom('document_deliveries')
+        .select('document_id')
+        .where('case_id', '=', c.id)
+        .where('effective_on', 'is not', null)
+        .execute()
+    ).map((d) => d.document_id),
+  );
   const seqOf = await recordSeqs(ex, [...documents.map((d) => d.id), ...links.map((l) => l.id)]);
 
   const items: CompletenessItem[] = [];
@@ -106,14 +117,29 @@ export async function completenessOf(
         (x) => x.template_id === d.templateId && x.state !== 'draft' && within(x.id),
       );
       const template = getTemplate(d.templateId);
+      const title = template
+        ? { 'zh-CN': template.title, en: template.titleEn }
+        : templateTitle(d.templateId);
       items.push({
         ...base,
         kind: 'document',
         ruleId: d.ruleId,
-        label: template ? { 'zh-CN': template.title, en: template.titleEn } : templateTitle(d.templateId),
+        label: title,
         status: made.length > 0 ? 'present' : waived('documents') ? 'waived' : 'missing',
         documentId: made[0]?.id ?? null,
       });
+      // A18: a notice or decision to the party or complainant is served; some version of it must be.
+      if (made.length > 0 && templateNeedsService(template)) {
+        const versions = documents.filter((x) => x.template_id === d.templateId && x.state !== 'draft');
+        items.push({
+          ...base,
+          kind: 'delivery',
+          ruleId: 'A18.1',
+          label: { 'zh-CN': `送达：${title['zh-CN']}`, en: `Service: ${title.en}` },
+          status: versions.some((x) => effective.has(x.id)) ? 'present' : 'missing',
+          documentId: made[0]?.id ?? null,
+        });
+      }
     }
     for (const r of t.recordings ?? []) {
       const linked = links.filter((l) => l.step === r.id && l.removed_at === null && within(l.id));

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { containsPattern } from '../../db/like';
 import type { LedgerSubject } from '../../ledger/subjects';
+import { deliverySubject } from './cases.deliveries';
 
 /**
  * A case as the ledger records it: its row, its officers (with the certificate numbers they held
@@ -136,4 +137,5 @@ const approvalSubject: LedgerSubject = {
 export const casesLedgerSubjects: [string, LedgerSubject][] = [
   ['case', caseSubject],
   ['approval', approvalSubject],
+  ['delivery', deliverySubject],
 ];

@@ -4,6 +4,8 @@ import {
   approvalListQuery,
   caseDto,
   completenessDto,
+  deliveryInput,
+  deliveryList,
   caseList,
   caseListQuery,
   caseRegisterInput,
@@ -63,6 +65,25 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CasesService): v
     '/api/cases',
     { schema: { tags, body: caseRegisterInput, response: { 201: caseDto, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await cases.register(actorOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/documents/:id/deliveries',
+    { schema: { tags, params: idParam, response: { 200: deliveryList, ...errorResponses } } },
+    (req) => cases.deliveries(actorOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/documents/:id/deliveries',
+    {
+      schema: {
+        tags,
+        params: idParam,
+        body: deliveryInput,
+        response: { 201: deliveryList, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await cases.deliver(actorOf(req), req.params.id, req.body)),
   );
 
   r.get(
