@@ -234,6 +234,29 @@ describe.skipIf(!hasChromium && !required)(
         fullPage: true,
       });
     });
+
+    it('A18.1 the legal office records the direct service of the hearing notice on the document page', async () => {
+      const p: Page = browser.page;
+      await p.goto(`${server.baseUrl}/cases/${caseId}`);
+      await p.getByTestId('case-documents').getByRole('link', { name: '行政处罚听证通知书' }).click();
+      await p.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+      const card = p.getByTestId('deliveries');
+      await card.getByText('尚未送达').waitFor();
+      await card.getByTestId('delivery-add').click();
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      // Without the signer the server says what A18.1 needs.
+      await typeDate(card.getByLabel('送达（签收）日期', { exact: true }), today);
+      await card.getByRole('button', { name: '保存送达记录' }).click();
+      await p.getByText('直接送达须记录签收人（送达回证）').first().waitFor();
+      await card.getByLabel('签收人', { exact: true }).fill('王五（法定代表人）');
+      await card.getByRole('button', { name: '保存送达记录' }).click();
+      await card.locator('[data-testid=delivery][data-outcome=served]').waitFor();
+      await card.getByText(`${today} 起生效`).waitFor();
+      await p.screenshot({
+        path: path.join(os.tmpdir(), 'quancheng-e2e-hearing-served.png'),
+        fullPage: true,
+      });
+    });
   },
 );
 

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  deliveryList,
   documentDto,
   documentTemplateDto,
   errorDto,
+  type DeliveryInput,
   type DocumentDto,
   type DocumentTemplateDto,
 } from '@quancheng/contracts';
@@ -160,6 +162,27 @@ export function useSaveDocument(id: string) {
 /** 签发: the number is assigned and the PDF frozen. */
 export function useIssueDocument(id: string) {
   return useDocumentMutation(() => api('POST', documentPath(id, '/issue'), documentView));
+}
+
+/** The records of service (送达, A18) of an issued document. */
+export function useDeliveries(id: string) {
+  return useQuery({
+    queryKey: [...documentsKey, 'deliveries', id],
+    queryFn: ({ signal }) => api('GET', documentPath(id, '/deliveries'), deliveryList, { signal }),
+  });
+}
+
+/** Records one attempt to serve the document; the case (deadlines, completeness) changes too. */
+export function useRecordDelivery(id: string, caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DeliveryInput) =>
+      api('POST', documentPath(id, '/deliveries'), deliveryList, { body: input }),
+    onSuccess: async (list) => {
+      queryClient.setQueryData([...documentsKey, 'deliveries', id], list);
+      await queryClient.invalidateQueries({ queryKey: [...casesKey, 'one', caseId] });
+    },
+  });
 }
 
 /** 更正: a new draft version that supersedes the issued one when issued itself. */

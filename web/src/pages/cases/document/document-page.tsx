@@ -18,6 +18,7 @@ import { useT } from '../../../i18n';
 import { DocumentStateTag } from '../detail/case-documents-card';
 import { DocumentFields, toFieldValues, toFormValues, type FormValues } from './document-fields';
 import { DocumentPreview } from './document-preview';
+import { DeliveriesCard } from './deliveries-card';
 import { IssuedPanel } from './issued-panel';
 import { useAutosave, type SaveState } from './use-autosave';
 
@@ -202,6 +203,7 @@ export function DocumentPage() {
                 <IssuedPanel doc={d} />
               </Card>
             )}
+            {d.state === 'issued' && <DeliveriesCard doc={d} />}
             <Card size="small" title={t('document.fields')}>
               <Form<FormValues>
                 form={form}
