@@ -257,14 +257,26 @@ describeEachDialect('investigation (A7): acts, records, preservation, extension,
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(corrected.json<RecordingDto>().flags.map((f) => f.kind)).not.toContain('late_upload');
 
-    // The link is removed afterwards: the inspection's AV is now missing.
-    const links = (await officer.get(`/api/recordings/${late}/links`)).json<{ items: { id: string }[] }>();
-    const removed = await c.app.http.inject({
-      method: 'DELETE',
-      url: `/api/recordings/${late}/links/${links.items[0]?.id}?reason=${encodeURIComponent('关联错误')}`,
-      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-    });
-    expect(removed.statusCode).toBe(204);
+    // Both links are removed afterwards: the inspection's AV is now missing.
+    const unlink = async (recordingId: string) => {
+      const links = (await officer.get(`/api/recordings/${recordingId}/links`)).json<{
+        items: { id: string }[];
+      }>();
+      const res = await c.app.http.inject({
+        method: 'DELETE',
+        url: `/api/recordings/${recordingId}/links/${links.items[0]?.id}?reason=${encodeURIComponent('关联错误')}`,
+        headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+      });
+      expect(res.statusCode).toBe(204);
+    };
+    await unlink(late);
+    // The on-time recording, linked after the inspection was recorded, fills the gap (attached late).
+    const filled = (await legal.get(`/api/cases/${k.id}/completeness`)).json<CompletenessDto>();
+    expect(filled).toMatchObject({ complete: true, lateUploads: 0 });
+    expect(filled.items.find((i) => i.kind === 'recording')?.recordings.map((r) => r.recordingId)).toEqual([
+      onTime,
+    ]);
+    await unlink(onTime);
     const now = (await legal.get(`/api/cases/${k.id}/completeness`)).json<CompletenessDto>();
     expect(now).toMatchObject({ complete: false, missing: 1, lateUploads: 0 });
     expect(now.items.find((i) => i.kind === 'recording')).toMatchObject({

@@ -385,6 +385,96 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     expect((await c.app.services.ledger.verifyAll({ blobSample: 0 })).findings).toEqual([]);
   });
 
+  it('A12.1 closure is refused while a required record is missing and allowed once the recording is attached, its late upload flagged; A11.3 the fine is paid first', async () => {
+    const k = await registerCase(officer, [officer.id, partner.id], { partyId: await newParty(officer) });
+    const id = k.id;
+    await approve(id, 'open_case');
+    // An inspection recorded with its AV, uploaded 30 hours after it ended; the link is later removed.
+    await issueDocument(officer, id, 'inspection_record');
+    const end = new Date(c.clock.now().getTime() - 30 * 3_600_000);
+    const av = await ingestBytes(
+      c.app,
+      {
+        id: officer.id,
+        username: 'officer',
+        name: '冯执法',
+        unitId: officer.unitId,
+        roles: ['officer'],
+        permissions: new Set(permissionsOf(['officer'])),
+      },
+      wav(seed++),
+      {
+        filename: 'inspection.wav',
+        captureStart: new Date(end.getTime() - 900_000).toISOString(),
+        captureEnd: end.toISOString(),
+      },
+    );
+    const recordingId = av.recording?.id ?? '';
+    const link = await officer.post(`/api/recordings/${recordingId}/links`, {
+      caseId: id,
+      step: 'inspection_av',
+    });
+    expect((await act(officer, id, 'record_inspection')).statusCode).toBe(200);
+    await c.app.http.inject({
+      method: 'DELETE',
+      url: `/api/recordings/${recordingId}/links/${link.json<{ id: string }>().id}?reason=${encodeURIComponent('误关联')}`,
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    });
+
+    await issueDocument(officer, id, 'investigation_report');
+    await approve(id, 'end_investigation');
+    await issueDocument(officer, id, 'prior_notice');
+    expect(
+      (await act(officer, id, 'notify_prior', { penaltyType: '罚款', fineAmount: 2000 })).statusCode,
+    ).toBe(200);
+    await issueDocument(officer, id, 'penalty_decision');
+    await approve(id, 'decide_penalty');
+    const decided = await get(id);
+    for (const d of decided.documents.filter((x) =>
+      ['prior_notice', 'penalty_decision'].includes(x.templateId),
+    )) {
+      const served = await officer.post(`/api/documents/${d.id}/deliveries`, {
+        method: 'mail',
+        servedOn: '2026-11-28',
+        trackingNumber: `EMS${d.templateId}`,
+      });
+      expect(served.statusCode, served.body).toBe(201);
+    }
+    await issueDocument(officer, id, 'closing_report');
+
+    const propose = () =>
+      officer.post(`/api/cases/${id}/transitions/close_case/propose`, { opinion: '建议结案' });
+    const unpaid = refusal(await propose());
+    expect(unpaid.map((m) => [m.code, m.ruleId])).toEqual([
+      ['condition', 'A11.3'],
+      ['record_missing', 'A7.1'],
+    ]);
+    const paid = await act(officer, id, 'record_payment', {
+      paidOn: '2026-11-28',
+      amountPaid: 2000,
+      receiptNumber: '冀非税 No.0012345',
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json<CaseDto>().step).toBe('executed');
+    expect(paid.json<CaseDto>().deadlines.find((d) => d.periodId === 'fine_payment')?.status).toBe('met');
+
+    const missing = refusal(await propose());
+    expect(missing.map((m) => m.message['zh-CN'])).toEqual([
+      '缺少现场检查（勘验）全程录音录像（现场检查（勘验），A7.1）',
+    ]);
+    // The recording is attached again: the file is complete, the upload marked late.
+    await officer.post(`/api/recordings/${recordingId}/links`, { caseId: id, step: 'inspection_av' });
+    const report = (await legal.get(`/api/cases/${id}/completeness`)).json<CompletenessDto>();
+    expect(report).toMatchObject({ complete: true, lateUploads: 1 });
+    expect(report.items.find((i) => i.kind === 'recording')?.recordings[0]).toMatchObject({
+      recordingId,
+      late: true,
+      uploadHours: 30,
+    });
+    await approve(id, 'close_case');
+    expect(await get(id)).toMatchObject({ step: 'closed', stage: 'file', status: 'closed' });
+  });
+
   it('A8.3 a hearing-eligible party who waives the hearing is decided without one', async () => {
     const id = await priorNotified(80000);
     expect(refusal(await act(officer, id, 'waive_hearing', { hearingWaiver: '书面放弃' }))[0]?.code).toBe(

@@ -174,6 +174,11 @@ export function evidenceChecks(snapshot: CaseSnapshot, t: TransitionDef, opts: E
   return out;
 }
 
+/** A transition that needs a complete file is refused with every record still missing. */
+export function completenessChecks(snapshot: CaseSnapshot, t: TransitionDef): Missing[] {
+  return t.requiresComplete ? [...(snapshot.incomplete ?? [])] : [];
+}
+
 /**
  * A required input is a non-blank string, a number or boolean, or (type list) a non-empty list of
  * them; a `number` input is a finite number and a `date` input a real YYYY-MM-DD, when given.

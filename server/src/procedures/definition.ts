@@ -165,6 +165,11 @@ export const transitionDef = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * Refused while any record the case's completed steps required is missing (the completeness
+   * report, A33.1) — e.g. closing the case (A12.1).
+   */
+  requiresComplete: z.boolean().optional(),
   /** Fixed values the transition writes into case data (`data.<key>`), e.g. a state flag. */
   sets: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a data key is lowerCamelCase'), scalar).optional(),
   startsDeadlines: z.array(deadlineStart).optional(),

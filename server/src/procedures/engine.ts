@@ -3,6 +3,7 @@ import { chainProgress, currentApproval } from './approvals';
 import {
   actorCheck,
   approvalCheck,
+  completenessChecks,
   conditionChecks,
   context,
   evidenceChecks,
@@ -52,6 +53,7 @@ export function evaluateTransition(
     approvalCheck(snapshot, t, opts),
     ...evidenceChecks(snapshot, t, opts),
     ...inputChecks(t, ctx.facts.data),
+    ...completenessChecks(snapshot, t),
   ].filter((m): m is Missing => m !== undefined);
   return verdict(missing);
 }
@@ -105,6 +107,7 @@ export function evaluateProposal(
   const missing = [
     actorCheck(snapshot, t, actor),
     ...conditionChecks(def, t, context(def, snapshot, opts.inputs)),
+    ...completenessChecks(snapshot, t),
   ];
   const record = currentApproval(snapshot, t.id);
   if (record) {

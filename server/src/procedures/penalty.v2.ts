@@ -356,6 +356,7 @@ const reviewActs: Transition[] = [
     guards: [heardOrWaived],
     approval: { chain: ['agency_head'], form: 'internal_approval' },
     documents: [{ templateId: 'correction_order', ruleId: 'A9.1' }],
+    sets: { correctionOrdered: true },
     meetsDeadlines: ['penalty_decision'],
     startsDeadlines: ['decision_service'],
   },
@@ -401,6 +402,64 @@ const reviewActs: Transition[] = [
   },
 ];
 
+/** Execution and closure (seed art. 11–12 = RULES A11.3, A12.1). */
+const closingActs: Transition[] = [
+  {
+    id: 'record_payment',
+    from: ['decided'],
+    to: 'executed',
+    title: { 'zh-CN': '罚款缴纳登记', en: 'Record the payment of the fine' },
+    ruleIds: ['A11.3'],
+    actors: ['officer'],
+    when: { field: 'data.fineAmount', op: 'gt', value: 0 },
+    whenMessage: { 'zh-CN': '该决定没有罚款', en: 'The decision imposes no fine' },
+    inputs: [
+      { key: 'paidOn', label: { 'zh-CN': '缴款日期', en: 'Paid on' }, required: true, type: 'date' },
+      {
+        key: 'amountPaid',
+        label: { 'zh-CN': '缴款金额（元）', en: 'Amount paid (yuan)' },
+        required: true,
+        type: 'number',
+      },
+      {
+        key: 'receiptNumber',
+        label: { 'zh-CN': '缴款凭证（票据）号', en: 'Receipt number' },
+        required: true,
+      },
+    ],
+    meetsDeadlines: ['fine_payment'],
+  },
+  {
+    id: 'close_case',
+    from: ['decided', 'executed', 'correction_ordered'],
+    to: 'closed',
+    title: { 'zh-CN': '结案', en: 'Close the case' },
+    ruleIds: ['A12.1'],
+    actors: ['officer'],
+    guards: [
+      {
+        when: {
+          any: [
+            { field: 'data.fineAmount', op: 'absent' },
+            { field: 'data.fineAmount', op: 'lte', value: 0 },
+            { field: 'data.amountPaid', op: 'present' },
+            flag('correctionOrdered'),
+          ],
+        },
+        message: {
+          'zh-CN': '罚款尚未缴纳，不能结案',
+          en: 'The fine has not been paid; the case cannot be closed',
+        },
+        ruleId: 'A11.3',
+      },
+    ],
+    approval: { chain: ['unit_head', 'agency_head'], form: 'closing_report' },
+    documents: [{ templateId: 'closing_report', ruleId: 'A12.1' }],
+    requiresComplete: true,
+    effects: ['close_case'],
+  },
+];
+
 const INVESTIGATION_DOCUMENTS = [
   'inspection_record',
   'inquiry_notice',
@@ -429,6 +488,11 @@ const step = (
   ...(terminal ? { terminal } : {}),
 });
 
+const CLOSING_STEPS = [
+  step('executed', 'service', '罚款已缴纳，待结案', 'Fine paid, to be closed', ['closing_report']),
+  step('closed', 'file', '已结案', 'Closed', undefined, true),
+];
+
 const REVIEW_STEPS = [
   step('investigation_ended', 'review', '调查终结，待审查决定', 'Investigation ended, awaiting review', [
     'prior_notice',
@@ -455,9 +519,13 @@ const REVIEW_STEPS = [
     'internal_approval',
   ]),
   step('withdrawn', 'review', '已撤销立案', 'Case withdrawn', undefined, true),
-  step('correction_ordered', 'service', '已责令限期改正，待送达', 'Correction ordered, to be served'),
+  step('correction_ordered', 'service', '已责令限期改正，待送达', 'Correction ordered, to be served', [
+    'closing_report',
+  ]),
   {
-    ...step('decided', 'service', '已作出处罚决定，待送达', 'Penalty decided, to be served'),
+    ...step('decided', 'service', '已作出处罚决定，待送达', 'Penalty decided, to be served', [
+      'closing_report',
+    ]),
     // A18.5: service at a home, 留置 and 公告 are recorded on AV, linked for this requirement.
     recordings: [
       {
@@ -489,8 +557,9 @@ export const penaltyV2: ProcedureInput = {
         : s,
     ),
     ...REVIEW_STEPS,
+    ...CLOSING_STEPS,
   ],
-  transitions: [...penaltyV1.transitions, ...investigationActs, ...reviewActs],
+  transitions: [...penaltyV1.transitions, ...investigationActs, ...reviewActs, ...closingActs],
   onService: [
     // 行政处罚法 art. 61: a decision not handed over on the spot is served within 7 working days;
     // art. 67: the fine is paid within 15 days of receiving it.

@@ -48,6 +48,8 @@ export interface CaseSnapshot {
   overrides: { transition: string; covers: ('documents' | 'recordings')[] }[];
   /** YYYY-MM-DD, for conditions measured to today. */
   today?: string | undefined;
+  /** What the completeness report finds missing (for `requiresComplete`), each said exactly. */
+  incomplete?: Missing[] | undefined;
   /** The working-day calendar, for `leadTime` conditions: a period's due date from a date. */
   dueOf?: ((periodId: string, from: string) => string | undefined) | undefined;
 }
@@ -75,6 +77,7 @@ export const MISSING_CODES = [
   'input_missing',
   'no_override',
   'reason_missing',
+  'record_missing',
 ] as const;
 export type MissingCode = (typeof MISSING_CODES)[number];
 

@@ -69,6 +69,12 @@ export async function completenessOf(
   const seqOf = await recordSeqs(ex, [...documents.map((d) => d.id), ...links.map((l) => l.id)]);
 
   const items: CompletenessItem[] = [];
+  const claimed = new Set<string>();
+  const lastSeq = new Map<string, number>();
+  for (const e of events) {
+    const transition = (JSON.parse(e.detail ?? '{}') as { transition?: string }).transition ?? '';
+    lastSeq.set(transition, Math.max(lastSeq.get(transition) ?? 0, Number(e.ledger_seq)));
+  }
   const previous = new Map<string, number>();
   const occurrences = new Map<string, number>();
   for (const e of events) {
@@ -86,6 +92,9 @@ export async function completenessOf(
       const s = seqOf.get(id);
       return s !== undefined && s > after && s < seq;
     };
+    // A record made after the transition's last occurrence belongs to no occurrence yet: it
+    // completes the earliest one still missing it (a recording attached late, A25.1).
+    const late = (id: string) => (seqOf.get(id) ?? 0) > (lastSeq.get(t.id) ?? 0) && !claimed.has(id);
     const waived = (what: 'documents' | 'recordings') =>
       detail.override !== undefined && (t.override?.covers.includes(what) ?? false);
     const base = {
@@ -113,9 +122,16 @@ export async function completenessOf(
       });
     }
     for (const d of t.documents ?? []) {
-      const made = documents.filter(
+      let made = documents.filter(
         (x) => x.template_id === d.templateId && x.state !== 'draft' && within(x.id),
       );
+      if (made.length === 0) {
+        const attached = documents.find(
+          (x) => x.template_id === d.templateId && x.state !== 'draft' && late(x.id),
+        );
+        made = attached ? [attached] : [];
+        made.forEach((x) => claimed.add(x.id));
+      }
       const template = getTemplate(d.templateId);
       const title = template
         ? { 'zh-CN': template.title, en: template.titleEn }
@@ -142,7 +158,12 @@ export async function completenessOf(
       }
     }
     for (const r of t.recordings ?? []) {
-      const linked = links.filter((l) => l.step === r.id && l.removed_at === null && within(l.id));
+      let linked = links.filter((l) => l.step === r.id && l.removed_at === null && within(l.id));
+      if (linked.length === 0) {
+        const attached = links.find((l) => l.step === r.id && l.removed_at === null && late(l.id));
+        linked = attached ? [attached] : [];
+        linked.forEach((l) => claimed.add(l.id));
+      }
       items.push({
         ...base,
         kind: 'recording',

@@ -198,8 +198,25 @@ export function createCasesService({ deps, clock }: CasesContext) {
 
   /** The engine's view of a case, with the working-day calendar for `leadTime` conditions. */
   async function snapshotOf(ex: Executor, c: CaseTable, day: string) {
+    const def = procedureOf(c);
+    // The completeness report, only where a transition from here needs a complete file (A12.1).
+    const needsReport = def.transitions.some((t) => t.requiresComplete && t.from.some((f) => f === c.step));
+    const incomplete = needsReport
+      ? (await completenessOf(ex, c, def)).items
+          .filter((i) => i.status === 'missing')
+          .map((i) => ({
+            code: 'record_missing' as const,
+            ...(i.ruleId ? { ruleId: i.ruleId } : {}),
+            params: { kind: i.kind, transition: i.transition },
+            message: {
+              'zh-CN': `缺少${i.label['zh-CN']}（${i.transitionTitle['zh-CN']}${i.ruleId ? `，${i.ruleId}` : ''}）`,
+              en: `Missing: ${i.label.en} (${i.transitionTitle.en}${i.ruleId ? `, ${i.ruleId}` : ''})`,
+            },
+          }))
+      : undefined;
     return {
       ...(await loadSnapshot(ex, c, day)),
+      incomplete,
       dueOf: (periodId: string, from: string) => {
         try {
           return computeDue(clock.calendar, periodId, from).due.slice(0, 10);
