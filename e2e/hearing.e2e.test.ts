@@ -257,6 +257,23 @@ describe.skipIf(!hasChromium && !required)(
         fullPage: true,
       });
     });
+
+    it('A33.1 the legal office sees, across cases, what each case still lacks', async () => {
+      const p: Page = browser.page;
+      await p.getByRole('menuitem', { name: '记录完整性' }).click();
+      const table = p.getByTestId('completeness-table');
+      const row = table.locator('tbody tr').filter({ has: p.getByTestId('completeness-case') });
+      await row.first().waitFor();
+      // The notices served so far leave the prior notice and the hearing-right notice unserved.
+      await expect.poll(() => row.first().textContent()).toMatch(/缺 \d+ 项/);
+      await row.first().getByTestId('completeness-case').click();
+      await p.waitForURL(`${server.baseUrl}/cases/${caseId}`);
+      const missing = p
+        .getByTestId('case-completeness')
+        .locator('[data-testid=completeness-item][data-status=missing]');
+      await expect.poll(() => missing.count()).toBeGreaterThan(0);
+      expect(await missing.first().textContent()).toContain('送达');
+    });
   },
 );
 

@@ -407,6 +407,23 @@ export const completenessDto = z.object({
 });
 export type CompletenessDto = z.infer<typeof completenessDto>;
 
+/** Completeness across cases (A33.1): the case list's page, each case with its counts. */
+export const completenessList = z.object({
+  items: z.array(
+    z.object({
+      case: caseSummaryDto,
+      complete: z.boolean(),
+      missing: z.number().int(),
+      lateUploads: z.number().int(),
+    }),
+  ),
+  total: z.number(),
+  totalExact: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type CompletenessList = z.infer<typeof completenessList>;
+
 export const deadlineListQuery = pageQuery.extend({
   light: light.optional(),
 });

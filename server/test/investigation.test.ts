@@ -1,4 +1,10 @@
-import { permissionsOf, type CaseDto, type CompletenessDto, type RecordingDto } from '@quancheng/contracts';
+import {
+  permissionsOf,
+  type CaseDto,
+  type CompletenessDto,
+  type CompletenessList,
+  type RecordingDto,
+} from '@quancheng/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../src/security/actor';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
@@ -283,7 +289,13 @@ describeEachDialect('investigation (A7): acts, records, preservation, extension,
       status: 'missing',
       ruleId: 'A7.1',
     });
+    // Across cases (A33.1): the legal office's list shows the case with what it lacks.
+    const across = (await legal.get('/api/completeness?pageSize=100')).json<CompletenessList>();
+    expect(across.items.find((i) => i.case.id === k.id)).toMatchObject({ complete: false, missing: 1 });
+    expect(across.items.some((i) => i.complete)).toBe(true);
     const outsider = await signInAs(c.app, { roles: ['officer'], unit: '社会保险科' });
     expect((await outsider.get(`/api/cases/${k.id}/completeness`)).statusCode).toBe(404);
+    const theirs = (await outsider.get('/api/completeness')).json<CompletenessList>();
+    expect(theirs.items.some((i) => i.case.id === k.id)).toBe(false);
   });
 });

@@ -504,7 +504,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     expect(closed.deadlines.every((d) => d.status !== 'open')).toBe(true);
   });
 
-  it('A9.1 a correction order needs the agency head’s approval and the issued 责令限期改正通知书', async () => {
+  it('A9.1 a correction order needs the agency head’s approval and the issued 责令限期改正通知书; A11.1 it is re-checked before the case closes', async () => {
     const id = await priorNotified(2000);
     expect(codes(await act(officer, id, 'decide_correction'))).toEqual([
       'approval_missing',
@@ -512,6 +512,35 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     ]);
     await issueDocument(officer, id, 'correction_order');
     await approve(id, 'decide_correction');
-    expect((await get(id)).step).toBe('correction_ordered');
+    const ordered = await get(id);
+    expect(ordered.step).toBe('correction_ordered');
+    for (const d of ordered.documents.filter((x) =>
+      ['prior_notice', 'correction_order'].includes(x.templateId),
+    )) {
+      const served = await officer.post(`/api/documents/${d.id}/deliveries`, {
+        method: 'direct',
+        servedOn: '2026-11-28',
+        recipient: '王五',
+      });
+      expect(served.statusCode, served.body).toBe(201);
+    }
+    await issueDocument(officer, id, 'closing_report');
+    const early = refusal(
+      await officer.post(`/api/cases/${id}/transitions/close_case/propose`, { opinion: '建议结案' }),
+    );
+    expect(early.map((m) => [m.code, m.ruleId])).toEqual([['condition', 'A11.1']]);
+    expect(codes(await act(officer, id, 'recheck_correction', { recheckResult: '已按期改正' }))).toEqual([
+      'document_missing',
+    ]);
+    await issueDocument(officer, id, 'inspection_record');
+    const checked = await act(officer, id, 'recheck_correction', {
+      recheckResult: '已按期补发工资并提供凭证',
+    });
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(refusal(await act(officer, id, 'recheck_correction', { recheckResult: '再查' }))[0]?.code).toBe(
+      'condition',
+    );
+    await approve(id, 'close_case');
+    expect(await get(id)).toMatchObject({ step: 'closed', status: 'closed' });
   });
 });

@@ -42,6 +42,9 @@ const DocumentPage = lazy(() =>
 const ApprovalsPage = lazy(() =>
   import('./pages/approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
 );
+const CompletenessPage = lazy(() =>
+  import('./pages/completeness/completeness-page').then((m) => ({ default: m.CompletenessPage })),
+);
 const DeadlinesPage = lazy(() =>
   import('./pages/deadlines/deadlines-page').then((m) => ({ default: m.DeadlinesPage })),
 );
@@ -126,6 +129,11 @@ export const router = createBrowserRouter([
             path: 'deadlines',
             element: <RequirePermission permission={['case.read', 'case.read_all']} />,
             children: [{ index: true, element: <DeadlinesPage /> }],
+          },
+          {
+            path: 'completeness',
+            element: <RequirePermission permission={['case.read', 'case.read_all']} />,
+            children: [{ index: true, element: <CompletenessPage /> }],
           },
           {
             path: 'ledger',

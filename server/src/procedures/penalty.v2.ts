@@ -402,8 +402,28 @@ const reviewActs: Transition[] = [
   },
 ];
 
-/** Execution and closure (seed art. 11–12 = RULES A11.3, A12.1). */
+/** Execution and closure (seed art. 11–12 = RULES A11.1, A11.3, A12.1). */
 const closingActs: Transition[] = [
+  {
+    id: 'recheck_correction',
+    from: ['correction_ordered'],
+    to: 'correction_ordered',
+    title: { 'zh-CN': '整改复查', en: 'Re-check the correction' },
+    ruleIds: ['A11.1'],
+    actors: ['officer'],
+    when: { not: flag('correctionChecked') },
+    whenMessage: { 'zh-CN': '已完成整改复查', en: 'The correction has been re-checked already' },
+    // The re-check is an inspection: its 检查(勘验)笔录 states what was corrected (AV as needed).
+    documents: [{ templateId: 'inspection_record', ruleId: 'A11.1' }],
+    inputs: [
+      {
+        key: 'recheckResult',
+        label: { 'zh-CN': '复查结果（是否已按期改正）', en: 'Result (corrected in time or not)' },
+        required: true,
+      },
+    ],
+    sets: { correctionChecked: true },
+  },
   {
     id: 'record_payment',
     from: ['decided'],
@@ -451,6 +471,14 @@ const closingActs: Transition[] = [
           en: 'The fine has not been paid; the case cannot be closed',
         },
         ruleId: 'A11.3',
+      },
+      {
+        when: { any: [{ not: flag('correctionOrdered') }, flag('correctionChecked')] },
+        message: {
+          'zh-CN': '责令改正的案件须经整改复查后结案',
+          en: 'A correction order is re-checked before the case is closed',
+        },
+        ruleId: 'A11.1',
       },
     ],
     approval: { chain: ['unit_head', 'agency_head'], form: 'closing_report' },

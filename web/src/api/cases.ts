@@ -5,6 +5,7 @@ import {
   caseDto,
   caseList,
   completenessDto,
+  completenessList,
   deadlineList,
   notificationList,
   partyDto,
@@ -58,6 +59,16 @@ export function useCaseCompleteness(id: string) {
   return useQuery({
     queryKey: [...casesKey, 'one', id, 'completeness'],
     queryFn: ({ signal }) => api('GET', casePath(id, '/completeness'), completenessDto, { signal }),
+  });
+}
+
+/** Completeness across the cases a person may see: one page, each with its counts. */
+export function useCompletenessList(params: CaseListParams) {
+  return useQuery({
+    queryKey: [...casesKey, 'completeness', params],
+    queryFn: ({ signal }) =>
+      api('GET', '/api/completeness', completenessList, { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -4,6 +4,7 @@ import {
   approvalListQuery,
   caseDto,
   completenessDto,
+  completenessList,
   deliveryInput,
   deliveryList,
   caseList,
@@ -65,6 +66,12 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CasesService): v
     '/api/cases',
     { schema: { tags, body: caseRegisterInput, response: { 201: caseDto, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await cases.register(actorOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/completeness',
+    { schema: { tags, querystring: caseListQuery, response: { 200: completenessList, ...errorResponses } } },
+    (req) => cases.completenessList(actorOf(req), req.query),
   );
 
   r.get(

@@ -16,6 +16,7 @@ import type {
   ApprovalListQuery,
   CaseDto,
   CompletenessDto,
+  CompletenessList,
   DeliveryList,
   CaseList,
   CaseListQuery,
@@ -498,6 +499,30 @@ export function createCasesService({ deps, clock }: CasesContext) {
         pageSize: query.pageSize,
         abilities: { register: casesPolicy.register(actor) },
       };
+    },
+
+    /**
+     * Completeness across cases (A33.1): one page of the cases the person may see (the case
+     * list's filters), each with the number of missing records and late uploads.
+     */
+    async completenessList(actor: Actor, query: CaseListQuery): Promise<CompletenessList> {
+      const scope = casesPolicy.scope(actor);
+      if (!scope) {
+        throw forbidden();
+      }
+      const window = lightWindow(clock, today());
+      const { rows, total, totalExact } = await casesRepository.list(db, query, scope, window);
+      const items = [];
+      for (const r of rows) {
+        const report = await completenessOf(db, r, procedureOf(r));
+        items.push({
+          case: presentCaseSummary(r, procedureOf(r), window),
+          complete: report.complete,
+          missing: report.missing,
+          lateUploads: report.lateUploads,
+        });
+      }
+      return { items, total, totalExact, page: query.page, pageSize: query.pageSize };
     },
 
     async get(actor: Actor, id: string): Promise<CaseDto> {
