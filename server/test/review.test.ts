@@ -202,6 +202,11 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
 
     // A8.6: the report, within 5 working days.
     await issueDocument(legal, id, 'hearing_report');
+    // Only the presiding officer signs and submits the report.
+    const colleague = await signInAs(c.app, { roles: ['legal'], unit: '法制科', name: '沈法制' });
+    expect(refusal(await act(colleague, id, 'report_hearing')).map((m) => [m.code, m.ruleId])).toEqual([
+      ['condition', 'A8.6'],
+    ]);
     const reported = await act(legal, id, 'report_hearing');
     expect(reported.statusCode, reported.body).toBe(200);
     expect(reported.json<CaseDto>().deadlines.find((d) => d.periodId === 'hearing_report')?.status).toBe(

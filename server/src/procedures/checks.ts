@@ -217,12 +217,18 @@ function isIsoDay(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-export function context(def: ProcedureDefinition, snapshot: CaseSnapshot, inputs?: Record<string, unknown>) {
+export function context(
+  def: ProcedureDefinition,
+  snapshot: CaseSnapshot,
+  inputs?: Record<string, unknown>,
+  actor?: EngineActor,
+) {
   return {
     def,
     facts: factsWith(snapshot, inputs),
     today: snapshot.today,
     officers: snapshot.officers,
     dueOf: snapshot.dueOf,
+    actorId: actor?.id,
   };
 }

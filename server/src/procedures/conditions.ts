@@ -14,6 +14,8 @@ export interface ConditionContext {
   today?: string | undefined;
   /** The case's officers (`notOfficer`). */
   officers?: readonly string[] | undefined;
+  /** Who acts (`isActor`); absent when no one does (e.g. computing deadlines). */
+  actorId?: string | undefined;
   /** The working-day calendar's due date of a period from a date (`leadTime`). */
   dueOf?: ((periodId: string, from: string) => string | undefined) | undefined;
 }
@@ -95,6 +97,8 @@ function compare(c: Comparison, ctx: ConditionContext): boolean {
         ? actual <= latest
         : false;
     }
+    case 'isActor':
+      return isPresent(actual) && ctx.actorId !== undefined && actual === ctx.actorId;
     case 'notOfficer':
       return isPresent(actual) && !asList(actual).some((a) => (ctx.officers ?? []).includes(a as string));
     case 'olderThan': {

@@ -58,6 +58,7 @@ export const COMPARE_OPS = [
   'olderThan',
   'leadTime',
   'notOfficer',
+  'isActor',
 ] as const;
 export type CompareOp = (typeof COMPARE_OPS)[number];
 

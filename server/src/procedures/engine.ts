@@ -46,7 +46,7 @@ export function evaluateTransition(
   if (place) {
     return verdict([place]);
   }
-  const ctx = context(def, snapshot, opts.inputs);
+  const ctx = context(def, snapshot, opts.inputs, actor);
   const missing = [
     actorCheck(snapshot, t, actor),
     ...conditionChecks(def, t, ctx),
@@ -106,7 +106,7 @@ export function evaluateProposal(
   }
   const missing = [
     actorCheck(snapshot, t, actor),
-    ...conditionChecks(def, t, context(def, snapshot, opts.inputs)),
+    ...conditionChecks(def, t, context(def, snapshot, opts.inputs, actor)),
     ...completenessChecks(snapshot, t),
   ];
   const record = currentApproval(snapshot, t.id);

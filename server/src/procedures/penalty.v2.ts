@@ -320,6 +320,14 @@ const reviewActs: Transition[] = [
         },
         ruleId: 'A8.6',
       },
+      {
+        when: { field: 'data.presidingOfficerId', op: 'isActor' },
+        message: {
+          'zh-CN': '听证报告由听证主持人签署提交',
+          en: 'The hearing report is signed and submitted by the presiding officer',
+        },
+        ruleId: 'A8.6',
+      },
     ],
     documents: [{ templateId: 'hearing_report', ruleId: 'A8.6' }],
     sets: { hearingReported: true },

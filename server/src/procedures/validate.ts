@@ -197,6 +197,7 @@ function checkComparison(def: ProcedureDefinition, c: Comparison): string | unde
     case 'present':
     case 'absent':
     case 'notOfficer':
+    case 'isActor':
       return operands > 0 || c.period ? 'takes no value' : undefined;
     case 'leadTime':
       return !c.periodId || !c.relativeTo || operands > 0
