@@ -37,6 +37,16 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
   });
   afterAll(async () => c.stop());
 
+  /** The officer as the ingest service sees a signed-in person (recordings are uploaded by them). */
+  const officerActor = () => ({
+    id: officer.id,
+    username: 'officer',
+    name: '冯执法',
+    unitId: officer.unitId,
+    roles: ['officer' as const],
+    permissions: new Set(permissionsOf(['officer'])),
+  });
+
   const get = async (id: string) => {
     const res = await officer.get(`/api/cases/${id}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -175,19 +185,11 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     // A8.5: the whole hearing on AV.
     await issueDocument(legal, id, 'hearing_record');
     expect(codes(await act(legal, id, 'hold_hearing'))).toEqual(['recording_missing']);
-    const av = await ingestBytes(
-      c.app,
-      {
-        id: officer.id,
-        username: 'officer',
-        name: '冯执法',
-        unitId: officer.unitId,
-        roles: ['officer'],
-        permissions: new Set(permissionsOf(['officer'])),
-      },
-      wav(seed++),
-      { filename: 'hearing.wav', captureStart: '2026-11-28T01:00:00Z', captureEnd: '2026-11-28T01:50:00Z' },
-    );
+    const av = await ingestBytes(c.app, officerActor(), wav(seed++), {
+      filename: 'hearing.wav',
+      captureStart: '2026-11-28T01:00:00Z',
+      captureEnd: '2026-11-28T01:50:00Z',
+    });
     const link = await legal.post(`/api/recordings/${av.recording?.id}/links`, {
       caseId: id,
       step: 'hearing_av',
@@ -305,19 +307,11 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
       await serve(decision, { method: 'lien', servedOn: today, witnesses: ['李村委'] }),
     );
     expect(lienWithoutAv.map((m) => m.ruleId)).toEqual(['A18.5']);
-    const av = await ingestBytes(
-      c.app,
-      {
-        id: officer.id,
-        username: 'officer',
-        name: '冯执法',
-        unitId: officer.unitId,
-        roles: ['officer'],
-        permissions: new Set(permissionsOf(['officer'])),
-      },
-      wav(seed++),
-      { filename: 'lien.wav', captureStart: '2026-11-28T01:00:00Z', captureEnd: '2026-11-28T01:10:00Z' },
-    );
+    const av = await ingestBytes(c.app, officerActor(), wav(seed++), {
+      filename: 'lien.wav',
+      captureStart: '2026-11-28T01:00:00Z',
+      captureEnd: '2026-11-28T01:10:00Z',
+    });
     const notLinked = refusal(
       await serve(decision, {
         method: 'lien',
@@ -397,23 +391,11 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     // An inspection recorded with its AV, uploaded 30 hours after it ended; the link is later removed.
     await issueDocument(officer, id, 'inspection_record');
     const end = new Date(c.clock.now().getTime() - 30 * 3_600_000);
-    const av = await ingestBytes(
-      c.app,
-      {
-        id: officer.id,
-        username: 'officer',
-        name: '冯执法',
-        unitId: officer.unitId,
-        roles: ['officer'],
-        permissions: new Set(permissionsOf(['officer'])),
-      },
-      wav(seed++),
-      {
-        filename: 'inspection.wav',
-        captureStart: new Date(end.getTime() - 900_000).toISOString(),
-        captureEnd: end.toISOString(),
-      },
-    );
+    const av = await ingestBytes(c.app, officerActor(), wav(seed++), {
+      filename: 'inspection.wav',
+      captureStart: new Date(end.getTime() - 900_000).toISOString(),
+      captureEnd: end.toISOString(),
+    });
     const recordingId = av.recording?.id ?? '';
     const link = await officer.post(`/api/recordings/${recordingId}/links`, {
       caseId: id,

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { deliveryInput, type DeliveryDto, type DeliveryInput, type DeliveryList } from '@quancheng/contracts';
+import { deliveryInput, type DeliveryDto, type DeliveryList } from '@quancheng/contracts';
 import type { z } from 'zod';
 import { computeDue, type WorkingCalendar } from '../../calendar';
 import type { Executor, Trx } from '../../db/database';
 import type { DocumentDeliveryTable, DocumentTable } from '../../db/types';
 import { getTemplate } from '../../documents';
-import { refused, type MissingItem } from '../../http/errors';
+import type { MissingItem } from '../../http/errors';
 import type { LedgerSubject } from '../../ledger/subjects';
 
 /**
  * 送达 (A18): the rules a record of service must meet, pure so they can be read and tested alone.
  * Each broken rule is one item with its rule ID and a zh-CN/en sentence.
  */
-type Parsed = z.output<typeof deliveryInput>;
+/** A record of service as the route has validated it (defaults applied). */
+export type DeliveryFields = z.output<typeof deliveryInput>;
+type Parsed = DeliveryFields;
 
 const item = (ruleId: string, zh: string, en: string): MissingItem => ({
   code: 'condition',
@@ -240,12 +242,6 @@ export function deliveryListOf(
     effectiveOn: effective.length ? effective.sort()[0]! : null,
   };
 }
-
-export function refusedDelivery(problems: MissingItem[]) {
-  return refused('delivery.refused', {}, problems);
-}
-
-export type { DeliveryInput };
 
 /** A record of service as the ledger holds it: the row as written (it is never changed). */
 async function deliveryLedgerRows(ex: Executor, ids: readonly string[]): Promise<Map<string, object>> {

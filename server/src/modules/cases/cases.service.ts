@@ -7,7 +7,7 @@ import {
   effectiveOn,
   needsService,
   newDeliveryRow,
-  refusedDelivery,
+  type DeliveryFields,
 } from './cases.deliveries';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -28,8 +28,7 @@ import type {
   ProposeInput,
   TransitionInput,
 } from '@quancheng/contracts';
-import { caseRegisterInput, deliveryInput, type Role } from '@quancheng/contracts';
-import type { z } from 'zod';
+import { caseRegisterInput, type Role } from '@quancheng/contracts';
 import type { Executor, Trx } from '../../db/database';
 import { formatNumber, nextNumber } from '../../db/sequences';
 import type { CaseTable } from '../../db/types';
@@ -71,7 +70,6 @@ export interface CasesContext {
 }
 
 type Detail = Record<string, unknown>;
-type DeliveryInputParsed = z.output<typeof deliveryInput>;
 
 /**
  * Enforcement matters from registration on: numbers, officers, the procedure's transitions and
@@ -549,7 +547,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
      * meets and starts the deadlines the procedure ties to that document (`onService`), counted
      * from the day service took effect; the case's leaf records them.
      */
-    async deliver(actor: Actor, documentId: string, input: DeliveryInputParsed): Promise<DeliveryList> {
+    async deliver(actor: Actor, documentId: string, input: DeliveryFields): Promise<DeliveryList> {
       await write(async (trx) => {
         const doc = await trx
           .selectFrom('documents')
@@ -581,7 +579,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
           recordingLinked: linked !== undefined,
         });
         if (problems.length > 0) {
-          throw refusedDelivery(problems);
+          throw refused('delivery.refused', {}, problems);
         }
         const effective = effectiveOn(input, clock.calendar);
         const nowIso = now().toISOString();

@@ -15,21 +15,15 @@ const COLOR: Record<string, string> = {
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 
 /** A short line from an event's detail: the step it concerns, the number, the opinion or reason. */
-function useDetailLine(c: CaseDto) {
+function useDetailLine() {
   const labels = useCaseLabels();
-  const titles = new Map<string, string>();
-  for (const tr of c.transitions) {
-    titles.set(tr.id, labels.loc(tr.title));
-  }
-  for (const a of c.approvals) {
-    titles.set(a.transition, labels.loc(a.transitionTitle));
-  }
   return (e: CaseEventDto) => {
     const d = e.detail ?? {};
     const transition = str(d.transition);
-    const own = d.transitionTitle as Localized | undefined;
+    // The server names the transition in the event's language pair (`transitionTitle`).
+    const title = d.transitionTitle as Localized | undefined;
     const parts = [
-      transition ? (titles.get(transition) ?? (own ? labels.loc(own) : transition)) : null,
+      transition ? (title ? labels.loc(title) : transition) : null,
       str(d.title),
       str(d.number) ?? str(d.caseNumber),
       str(d.opinion),
@@ -43,7 +37,7 @@ function useDetailLine(c: CaseDto) {
 export function CaseTimeline({ c }: { c: CaseDto }) {
   const { t } = useT();
   const labels = useCaseLabels();
-  const detailLine = useDetailLine(c);
+  const detailLine = useDetailLine();
   const events = [...c.timeline].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Card size="small" title={t('timeline.title')} data-testid="case-timeline">
