@@ -45,8 +45,15 @@ export const complainant = z.strictObject({
 });
 
 /** Registering a matter (登记). The case number comes later, when the case is opened (立案). */
+/** Which procedure a penalty matter runs: general (一般程序) or simplified (简易程序, A10.1). */
+export const CASE_PROCEDURES = ['general', 'simplified'] as const;
+export const caseProcedure = z.enum(CASE_PROCEDURES);
+export type CaseProcedure = z.infer<typeof caseProcedure>;
+
 export const caseRegisterInput = z.strictObject({
   kind: caseKind.default('penalty'),
+  /** `simplified`: an on-the-spot penalty (A10.1), penalty matters only. */
+  procedure: caseProcedure.default('general'),
   source: caseSource,
   receivedOn: isoDate,
   complainant: complainant.nullable().optional(),

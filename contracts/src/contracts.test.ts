@@ -50,6 +50,8 @@ describe('permissions', () => {
       'case.register',
       'case.handle',
       'case.approve',
+      'form.read',
+      'form.manage',
     ]);
   });
 });

@@ -7,3 +7,4 @@ export * from './ledger';
 export * from './recordings';
 export * from './cases';
 export * from './parties';
+export * from './forms';

@@ -368,6 +368,55 @@ export const MESSAGES = {
     'zh-CN': '不能记录送达：{reasons}',
     en: 'The service cannot be recorded: {reasons}',
   },
+  'form.series_format': {
+    'zh-CN': '编号前缀不能含空格或数字',
+    en: 'The number prefix may not contain spaces or digits',
+  },
+  'form.range_order': { 'zh-CN': '止号不能小于起号', en: 'The last number is lower than the first' },
+  'form.range_too_long': {
+    'zh-CN': '一次最多登记10000个编号',
+    en: 'At most 10,000 numbers are registered at once',
+  },
+  'form.range_digits': {
+    'zh-CN': '止号的位数超过了印刷位数',
+    en: 'The last number has more digits than the printed width',
+  },
+  'form.range_overlap': {
+    'zh-CN': '与已登记的编号段 {range} 重叠',
+    en: 'The range overlaps the registered range {range}',
+  },
+  'form.holder_not_unit': {
+    'zh-CN': '领用人须是该单位在职的执法人员',
+    en: 'The holder must be an active officer of that unit',
+  },
+  'form.number_outside': {
+    'zh-CN': '编号 {number} 不在本编号段内',
+    en: 'Number {number} is not in this range',
+  },
+  'form.number_unknown': {
+    'zh-CN': '编号 {number} 不在已登记的{form}编号段内，请先登记领用的编号段',
+    en: 'Number {number} is in no registered range of {form}; register the pad first',
+  },
+  'form.number_taken': {
+    'zh-CN': '编号 {number} 已经{status}，不能再次使用',
+    en: 'Number {number} has been {status} already',
+  },
+  'form.number_not_holder': {
+    'zh-CN': '编号 {number} 所在的编号段由 {holder} 领用，不是本案的执法人员',
+    en: 'Number {number} belongs to a pad held by {holder}, who is not an officer of this case',
+  },
+  'form.number_not_unit': {
+    'zh-CN': '编号 {number} 所在的编号段属于其他单位',
+    en: 'Number {number} belongs to another unit’s pad',
+  },
+  'form.number_skipped': {
+    'zh-CN': '编号 {number} 之前的 {skipped} 尚未使用也未作废：请按顺序使用，跳过的编号须先作废并说明原因',
+    en: 'Numbers before {number} — {skipped} — are neither used nor voided: use the pad in order, and void a skipped number with its reason first',
+  },
+  'document.form_number_missing': {
+    'zh-CN': '该文书印有预印编号：案件尚未登记所使用的{form}编号',
+    en: 'This form carries a pre-printed number: the case has no {form} number recorded yet',
+  },
   'document.fonts_missing': {
     'zh-CN': '服务器缺少排版文书所需的中文字体，请联系信息化管理员安装 fonts-noto-cjk',
     en: 'The server lacks the CJK fonts documents are set in; ask IT to install fonts-noto-cjk',

@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'case.approve',
   'case.override',
   'calendar.manage',
+  /** Pre-printed numbered forms (A10.1): see the pads and their numbers; register pads, void numbers. */
+  'form.read',
+  'form.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.register',
     'case.handle',
+    'form.read',
   ],
   unit_head: [
     'unit.read',
@@ -67,6 +71,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.register',
     'case.handle',
     'case.approve',
+    'form.read',
+    'form.manage',
   ],
   agency_head: [
     'unit.read',
@@ -80,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.read_all',
     'case.approve',
     'case.override',
+    'form.read',
   ],
   legal: [
     'unit.read',
@@ -94,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.read_all',
     'case.handle',
     'case.approve',
+    'form.read',
+    'form.manage',
   ],
   archivist: [
     'unit.read',

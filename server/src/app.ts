@@ -20,6 +20,7 @@ import { ledgerSubjects } from './ledger-subjects';
 import { loadOrCreateSigningKey } from './ledger/signing';
 import { registerSystemRoutes } from './modules/system';
 import { createDevicesService, registerDeviceRoutes, type DevicesService } from './modules/devices';
+import { createFormsService, registerFormRoutes, type FormsService } from './modules/forms';
 import { loadCalendar, type WorkingCalendar } from './calendar';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar';
 import { createPartiesService, registerPartyRoutes, type PartiesService } from './modules/parties';
@@ -66,6 +67,7 @@ export interface App {
     ledger: LedgerService;
     uploads: UploadsService;
     devices: DevicesService;
+    forms: FormsService;
     parties: PartiesService;
     cases: CasesService;
     /** Deadline lights turning yellow/red become in-app notices (swept on a schedule). */
@@ -153,6 +155,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       sink: options.ingestSink ?? recordingsIngestSink(ingest),
     }),
     devices: createDevicesService(deps),
+    forms: createFormsService(deps),
     parties: createPartiesService(deps),
     cases: createCasesService({ deps, clock }),
     notices: createDeadlineNotices({ db: database.db, clock, now }),
@@ -219,6 +222,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerLedgerRoutes(http, services.ledger);
   registerUploadRoutes(http, services.uploads);
   registerDeviceRoutes(http, services.devices);
+  registerFormRoutes(http, services.forms);
   registerCalendarRoutes(http, createCalendarService({ calendar, now }));
   registerPartyRoutes(http, services.parties);
   registerCaseRoutes(http, services.cases);

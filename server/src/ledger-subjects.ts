@@ -5,6 +5,7 @@ import { partiesLedgerSubjects } from './modules/parties';
 import { recordingsLedgerSubjects } from './modules/recordings';
 import { casesLedgerSubjects } from './modules/cases';
 import { documentsLedgerSubjects } from './modules/documents';
+import { formsLedgerSubjects } from './modules/forms';
 
 /**
  * Every subject type whose rows the ledger records, with how `verify` reads them. The app and
@@ -18,4 +19,5 @@ export const ledgerSubjects: LedgerSubjects = new Map([
   ...recordingsLedgerSubjects,
   ...casesLedgerSubjects,
   ...documentsLedgerSubjects,
+  ...formsLedgerSubjects,
 ]);

@@ -158,6 +158,19 @@ const ENDPOINTS: { name: string; call: Call; allowed: readonly Role[] | 'all' }[
     call: (s, ids) => s.patch(`/api/devices/${ids.device}`, { note: `保养${Math.random()}` }),
     allowed: ['unit_head', 'it_admin'],
   },
+  {
+    name: 'GET /api/form-ranges',
+    call: (s) => s.get('/api/form-ranges'),
+    allowed: ['officer', 'unit_head', 'agency_head', 'legal'],
+  },
+  {
+    name: 'POST /api/form-ranges',
+    call: (s) => {
+      const first = 1e6 + Math.floor(Math.random() * 1e6) * 10;
+      return s.post('/api/form-ranges', { series: '矩阵', first, last: first + 9, digits: 8 });
+    },
+    allowed: ['unit_head', 'legal'],
+  },
   { name: 'GET /api/parties', call: (s) => s.get('/api/parties'), allowed: PARTY_READERS },
   { name: 'GET /api/parties/:id', call: (s) => s.get(`/api/parties/${party.id}`), allowed: PARTY_READERS },
   {
@@ -260,6 +273,7 @@ describeEachDialect('role × endpoint', (dialect) => {
       'case.read',
       'case.register',
       'case.handle',
+      'form.read',
     ]);
     expect(await perms('it_admin')).toContain('user.manage');
     expect(await perms('officer')).not.toContain('case.approve');

@@ -351,6 +351,20 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
       'document.scan_attached',
     ],
   },
+  'POST /api/form-ranges': {
+    call: (f) => f.head.post('/api/form-ranges', { series: '路由当罚', first: 1, last: 50 }),
+    actions: ['form_range.registered'],
+  },
+  'POST /api/form-ranges/{id}/voids': {
+    call: async (f) => {
+      const pad = await f.head.post('/api/form-ranges', { series: '路由作废', first: 1, last: 5 });
+      return f.head.post(`/api/form-ranges/${pad.json<{ id: string }>().id}/voids`, {
+        number: 1,
+        reason: '填写错误',
+      });
+    },
+    actions: ['form_range.registered', 'form_number.voided'],
+  },
   'POST /api/notifications/{id}/read': {
     call: async (f) => {
       await f.c.app.deps.db

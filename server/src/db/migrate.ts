@@ -6,6 +6,7 @@ import * as createJobs from './migrations/20261128000200_create_jobs';
 import * as createDevicesRecordings from './migrations/20261128000300_create_devices_recordings';
 import * as createCases from './migrations/20261128000400_create_cases';
 import * as createDeliveries from './migrations/20261129000000_create_deliveries';
+import * as createForms from './migrations/20261129010000_create_forms';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128000300_create_devices_recordings': createDevicesRecordings,
   '20261128000400_create_cases': createCases,
   '20261129000000_create_deliveries': createDeliveries,
+  '20261129010000_create_forms': createForms,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

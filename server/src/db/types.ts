@@ -142,6 +142,8 @@ export interface Database {
   documents: DocumentTable;
   document_deliveries: DocumentDeliveryTable;
   document_scans: DocumentScanTable;
+  form_ranges: FormRangeTable;
+  form_numbers: FormNumberTable;
 }
 
 /** A body camera or other recording device (执法记录仪); the number is what its files carry. */
@@ -435,4 +437,34 @@ export interface DocumentScanTable {
   size_bytes: number;
   uploaded_by: string;
   uploaded_at: string;
+}
+
+/** A pad of pre-printed numbered forms (A10.1), handed to an officer or a unit. */
+export interface FormRangeTable {
+  id: string;
+  /** The template the paper form is, e.g. `onspot_decision`. */
+  form_type: string;
+  /** The printed prefix before the digits (may be empty). */
+  series: string;
+  first_no: number;
+  last_no: number;
+  /** Printed width: numbers are zero-padded to it. */
+  digits: number;
+  unit_id: string;
+  holder_id: string | null;
+  note: string | null;
+  registered_by: string;
+  registered_at: string;
+}
+
+/** One number of a pad accounted for: used on a case, or voided with a reason. Never changed. */
+export interface FormNumberTable {
+  id: string;
+  range_id: string;
+  number: number;
+  status: 'used' | 'voided';
+  case_id: string | null;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
 }

@@ -23,6 +23,12 @@ export interface DocumentContext {
     violationEndedOn: string | null;
     /** ISO instant, null before the case is opened. */
     openedAt: string | null;
+    /** The penalty as the procedure recorded it (prior notice, on-the-spot decision), if any. */
+    penaltyType?: string | null;
+    /** Yuan, as text. */
+    fineAmount?: string | null;
+    /** The pre-printed form number used on the spot (A10.1). */
+    formNumber?: string | null;
   };
   party?: DocumentParty;
   complainant?: { name: string; phone: string | null; address: string | null };
@@ -69,6 +75,9 @@ export const CONTEXT_PATHS = [
   'case.receivedOn',
   'case.violationEndedOn',
   'case.openedAt',
+  'case.penaltyType',
+  'case.fineAmount',
+  'case.formNumber',
   'party.kind',
   'party.name',
   'party.identifier',

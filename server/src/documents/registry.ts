@@ -49,8 +49,11 @@ export function templateProblems(t: Template): string[] {
   t.layout.forEach((b, i) =>
     checkBlock(`layout[${i}] ${b.type}`, b, { checkText, known, listField, problems }),
   );
-  if (t.layout.some((b) => b.type === 'number') && !t.numberPattern) {
-    problems.push('a number block needs a numberPattern');
+  if (t.layout.some((b) => b.type === 'number') && !t.numberPattern && !t.numberFrom) {
+    problems.push('a number block needs a numberPattern or numberFrom');
+  }
+  if (t.numberPattern && t.numberFrom) {
+    problems.push('a template is numbered from a sequence or from a pre-printed form, not both');
   }
   return problems;
 }

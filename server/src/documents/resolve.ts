@@ -195,7 +195,8 @@ class Resolver {
 
   private numberBlock(align: 'right' | 'center'): ResolvedBlock[] {
     const pattern = this.template.numberPattern;
-    const text = this.options.number ?? (pattern ? draftNumber(pattern, this.issueDate) : null);
+    const preprinted = this.template.numberFrom ? (this.context.case.formNumber ?? null) : null;
+    const text = this.options.number ?? (pattern ? draftNumber(pattern, this.issueDate) : preprinted);
     return text ? [{ kind: 'number', text, align }] : [];
   }
 

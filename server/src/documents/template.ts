@@ -151,6 +151,11 @@ export const templateSchema = z.strictObject({
     .string()
     .refine((p) => p.includes('{n}'), 'a number pattern contains {n}')
     .optional(),
+  /**
+   * `form`: a pre-printed numbered form (A10.1): its number is the one printed on the paper, used
+   * on the case by the procedure (`data.formNumber`), never taken from a sequence.
+   */
+  numberFrom: z.enum(['form']).optional(),
   recipient: z.enum(['party', 'complainant', 'internal', 'authority']),
   /** `letter`: 三号 body, GB/T 9704-like; `form`: boxed table, smaller type. */
   style: z.enum(['letter', 'form']),

@@ -30,7 +30,8 @@ export type PeriodId = (typeof PERIOD_IDS)[number];
 export const PROCEDURE_KINDS = ['penalty', 'compulsion', 'levy', 'fee', 'inspection'] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 
-export const EFFECTS = ['assign_case_number', 'close_case'] as const;
+/** `use_form_number`: the transition's `formNumber` input is a pre-printed form's number, used on the case. */
+export const EFFECTS = ['assign_case_number', 'close_case', 'use_form_number'] as const;
 export type Effect = (typeof EFFECTS)[number];
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'an id is snake_case (a–z, 0–9, _)');

@@ -1,6 +1,7 @@
 import type { ProcedureDefinition, ProcedureKind } from './definition';
 import { penaltyV1 } from './penalty.v1';
 import { penaltyV2 } from './penalty.v2';
+import { penaltySimplifiedV1 } from './penalty.simplified';
 import { parseProcedure } from './validate';
 
 /**
@@ -47,13 +48,13 @@ export function getProcedure(id: string, version: number): ProcedureDefinition |
 
 /**
  * The definition new cases of a kind start under: the highest version of the procedure whose id is
- * the kind's name (e.g. `penalty`); other ids of the same kind (say a simplified procedure) are
- * chosen explicitly with getProcedure.
+ * the kind's name (e.g. `penalty`), or of another procedure of that kind chosen by id (the
+ * simplified penalty procedure, `penalty_simplified`).
  */
-export function currentProcedure(kind: ProcedureKind): ProcedureDefinition | undefined {
+export function currentProcedure(kind: ProcedureKind, id: string = kind): ProcedureDefinition | undefined {
   let best: ProcedureDefinition | undefined;
   for (const def of registry.values()) {
-    if (def.kind === kind && def.id === kind && (!best || def.version > best.version)) {
+    if (def.kind === kind && def.id === id && (!best || def.version > best.version)) {
       best = def;
     }
   }
@@ -66,3 +67,4 @@ export function listProcedures(): ProcedureDefinition[] {
 
 registerProcedure(penaltyV1);
 registerProcedure(penaltyV2);
+registerProcedure(penaltySimplifiedV1);

@@ -63,6 +63,7 @@ import { casesPolicy } from './cases.policy';
 import { presentApproval, presentCase, presentCaseSummary, titleOf } from './cases.presenter';
 import { casesRepository, type CaseRecord } from './cases.repository';
 import { loadSnapshot } from './cases.snapshot';
+import { useFormNumber } from '../forms';
 
 export interface CasesContext {
   deps: ServiceDeps;
@@ -305,12 +306,25 @@ export function createCasesService({ deps, clock }: CasesContext) {
     const day = today();
     const applied = applyTransition(def, await snapshotOf(trx, c, day), transitionId, inputs);
     const nowIso = now().toISOString();
+    const record = { ...applied.record };
+    if (applied.effects.includes('use_form_number')) {
+      // A10.1: the number printed on the form is accounted for on this case, as printed.
+      record.formNumber = await useFormNumber(
+        trx,
+        ledger,
+        actor,
+        c,
+        'onspot_decision',
+        typeof record.formNumber === 'string' ? record.formNumber : '',
+        nowIso,
+      );
+    }
     const patch: Partial<CaseTable> = {
       step: applied.to,
       stage: applied.stage,
       status: applied.status,
       updated_at: nowIso,
-      data: JSON.stringify({ ...(JSON.parse(c.data) as object), ...applied.record }),
+      data: JSON.stringify({ ...(JSON.parse(c.data) as object), ...record }),
     };
     const effects: Detail = {};
     if (applied.effects.includes('assign_case_number') && c.number === null) {
@@ -358,7 +372,7 @@ export function createCasesService({ deps, clock }: CasesContext) {
       transition: transitionId,
       from: c.step,
       to: applied.to,
-      ...(Object.keys(applied.record).length ? { inputs: applied.record } : {}),
+      ...(Object.keys(record).length ? { inputs: record } : {}),
       ...(met.length ? { deadlinesMet: met } : {}),
       ...(applied.startsDeadlines.length && patch.status !== 'closed'
         ? { deadlinesStarted: applied.startsDeadlines }
@@ -410,7 +424,12 @@ export function createCasesService({ deps, clock }: CasesContext) {
       if (input.violationEndedOn && input.violationEndedOn > input.receivedOn) {
         throw invalidField('violationEndedOn', 'case.violation_after_received');
       }
-      const def = currentProcedure(input.kind);
+      const def =
+        input.procedure === 'simplified'
+          ? input.kind === 'penalty'
+            ? currentProcedure('penalty', 'penalty_simplified')
+            : undefined
+          : currentProcedure(input.kind);
       if (!def) {
         throw invalidField('kind', 'case.procedure_missing', { kind: input.kind });
       }

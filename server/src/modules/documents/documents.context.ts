@@ -105,6 +105,7 @@ export async function buildDocumentContext(
       receivedOn: c.received_on,
       violationEndedOn: c.violation_ended_on,
       openedAt: c.opened_at,
+      ...decisionFacts(c.data),
     },
     ...(party ? { party } : {}),
     ...(complainant ? { complainant } : {}),
@@ -112,4 +113,11 @@ export async function buildDocumentContext(
     approvals,
     today,
   };
+}
+
+/** The penalty facts the procedure recorded on the case (`data`), as text for prefill. */
+function decisionFacts(data: string): Pick<DocumentContext['case'], 'penaltyType' | 'fineAmount' | 'formNumber'> {
+  const d = JSON.parse(data) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+  return { penaltyType: text(d.penaltyType), fineAmount: text(d.fineAmount), formNumber: text(d.formNumber) };
 }

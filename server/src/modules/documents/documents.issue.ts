@@ -7,6 +7,20 @@ import { storeBytes } from './documents.files';
 import { documentsRepository } from './documents.repository';
 import type { DocumentView } from './documents.schemas';
 
+/**
+ * A pre-printed form (A10.1) carries the number printed on the paper, which the procedure used on
+ * the case; a form whose number was not recorded cannot be issued.
+ */
+function preprintedNumber(data: string): string {
+  const n = (JSON.parse(data) as { formNumber?: unknown }).formNumber;
+  if (typeof n !== 'string' || n === '') {
+    throw new AppError(409, 'document.form_number_missing', {
+      form: { 'zh-CN': '当场行政处罚决定书', en: 'on-the-spot penalty decision' },
+    });
+  }
+  return n;
+}
+
 /** The draft changed, or another issue took the number the files were rendered with: render again. */
 class StaleRender extends Error {}
 
@@ -39,7 +53,11 @@ export function createDocumentIssue(ctx: DocumentsContext, access: DocumentsAcce
       const scope = `doc:${template.id}`;
       const pattern = template.numberPattern;
       const predicted = pattern ? (await documentsRepository.lastNumber(deps.db, scope, year)) + 1 : null;
-      const number = pattern && predicted !== null ? formatNumber(pattern, year, predicted) : null;
+      const number = template.numberFrom
+        ? preprintedNumber(c.data)
+        : pattern && predicted !== null
+          ? formatNumber(pattern, year, predicted)
+          : null;
       const context = await access.context(deps.db, c);
       const options = { draft: false, issueDate: day, ...(number ? { number } : {}) };
       const [pdf, docx] = [

@@ -11,7 +11,7 @@ export function presentTemplate(t: Template): DocumentTemplateView {
     version: t.version,
     title: t.title,
     titleEn: t.titleEn,
-    numbered: t.numberPattern !== undefined,
+    numbered: t.numberPattern !== undefined || t.numberFrom !== undefined,
     fields: t.fields.map((f) => ({
       key: f.key,
       label: f.label,
