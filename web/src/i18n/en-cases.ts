@@ -11,6 +11,8 @@ export const enCases: Record<keyof typeof zhCNCases, string> = {
   'perm.case.approve': 'Approve case steps',
   'perm.case.override': 'Override a procedure step where a rule allows it',
   'perm.calendar.manage': 'Maintain the working-day calendar',
+  'perm.form.read': 'View the pads of pre-printed numbered forms (on-the-spot decisions)',
+  'perm.form.manage': 'Register pads and void numbers',
 
   'nav.cases': 'Cases',
   'nav.approvals': 'Approvals',

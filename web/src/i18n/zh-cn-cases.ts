@@ -9,6 +9,8 @@ export const zhCNCases = {
   'perm.case.approve': '审批案件',
   'perm.case.override': '依规定例外放行程序环节',
   'perm.calendar.manage': '维护工作日历',
+  'perm.form.read': '查看预印编号文书（当场处罚决定书）的编号段',
+  'perm.form.manage': '登记编号段、作废编号',
 
   'nav.cases': '案件',
   'nav.approvals': '审批',
