@@ -12,8 +12,13 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium, headless, on a fresh profile; never a downloaded browser. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, on a fresh profile; never a downloaded browser. A desktop screen
+ * unless told otherwise (the on-site screens run on a 768 px-wide tablet, with touch).
+ */
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
+): Promise<Browser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'qc-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -32,7 +37,8 @@ export async function launchBrowser(): Promise<Browser> {
     acceptDownloads: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    hasTouch: options.touch ?? false,
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());

@@ -39,6 +39,12 @@ const CasePage = lazy(() => import('./pages/cases/detail/case-page').then((m) =>
 const DocumentPage = lazy(() =>
   import('./pages/cases/document/document-page').then((m) => ({ default: m.DocumentPage })),
 );
+const OnsiteStartPage = lazy(() =>
+  import('./pages/onsite/onsite-start-page').then((m) => ({ default: m.OnsiteStartPage })),
+);
+const OnsiteCasePage = lazy(() =>
+  import('./pages/onsite/onsite-case-page').then((m) => ({ default: m.OnsiteCasePage })),
+);
 const ApprovalsPage = lazy(() =>
   import('./pages/approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
 );
@@ -49,6 +55,7 @@ const DeadlinesPage = lazy(() =>
   import('./pages/deadlines/deadlines-page').then((m) => ({ default: m.DeadlinesPage })),
 );
 const LedgerPage = lazy(() => import('./pages/ledger/ledger-page').then((m) => ({ default: m.LedgerPage })));
+const FormsPage = lazy(() => import('./pages/forms/forms-page').then((m) => ({ default: m.FormsPage })));
 
 function Root() {
   return (
@@ -121,6 +128,14 @@ export const router = createBrowserRouter([
             children: [{ index: true, element: <RegisterCasePage /> }],
           },
           {
+            path: 'onsite',
+            element: <RequirePermission permission="case.register" />,
+            children: [
+              { index: true, element: <OnsiteStartPage /> },
+              { path: ':id', element: <OnsiteCasePage /> },
+            ],
+          },
+          {
             path: 'approvals',
             element: <RequirePermission permission={['case.read', 'case.read_all']} />,
             children: [{ index: true, element: <ApprovalsPage /> }],
@@ -134,6 +149,11 @@ export const router = createBrowserRouter([
             path: 'completeness',
             element: <RequirePermission permission={['case.read', 'case.read_all']} />,
             children: [{ index: true, element: <CompletenessPage /> }],
+          },
+          {
+            path: 'forms',
+            element: <RequirePermission permission="form.read" />,
+            children: [{ index: true, element: <FormsPage /> }],
           },
           {
             path: 'ledger',

@@ -109,7 +109,7 @@ export function useDocumentTemplates() {
   });
 }
 
-const documentView: Parser<DocumentView> = {
+export const documentView: Parser<DocumentView> = {
   parse: (raw) => ({ ...documentDto.parse(normalised(raw)), fieldExtras: extrasOf(raw) }),
 };
 
@@ -165,10 +165,11 @@ export function useIssueDocument(id: string) {
 }
 
 /** The records of service (送达, A18) of an issued document. */
-export function useDeliveries(id: string) {
+export function useDeliveries(id: string, enabled = true) {
   return useQuery({
     queryKey: [...documentsKey, 'deliveries', id],
     queryFn: ({ signal }) => api('GET', documentPath(id, '/deliveries'), deliveryList, { signal }),
+    enabled,
   });
 }
 
@@ -192,7 +193,7 @@ export function useReviseDocument(id: string) {
   );
 }
 
-async function uploadScan(id: string, file: File): Promise<DocumentView> {
+export async function uploadScan(id: string, file: File): Promise<DocumentView> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': storedLang(),

@@ -13,7 +13,7 @@ import { api } from './client';
 export type RecordingListParams = Partial<Omit<RecordingListQuery, 'page' | 'pageSize' | 'sort' | 'order'>> &
   Pick<RecordingListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
-const recordingsKey = ['recordings'] as const;
+export const recordingsKey = ['recordings'] as const;
 
 export const recordingPath = (id: string, suffix = '') =>
   `/api/recordings/${encodeURIComponent(id)}${suffix}`;

@@ -1,6 +1,7 @@
 import { enCases } from './en-cases';
 import { enParties } from './en-parties';
 import { enRecordings } from './en-recordings';
+import { enOnsite } from './en-onsite';
 import type { MessageId } from './zh-cn';
 
 /** The English dictionary; the type forces it to cover every key of the zh-CN one. */
@@ -222,4 +223,5 @@ export const en: Record<MessageId, string> = {
   ...enRecordings,
   ...enCases,
   ...enParties,
+  ...enOnsite,
 };

@@ -1,6 +1,7 @@
 import { zhCNCases } from './zh-cn-cases';
 import { zhCNParties } from './zh-cn-parties';
 import { zhCNRecordings } from './zh-cn-recordings';
+import { zhCNOnsite } from './zh-cn-onsite';
 
 /** The zh-CN dictionary: the source of truth for every UI string key. */
 export const zhCN = {
@@ -214,6 +215,7 @@ export const zhCN = {
   ...zhCNRecordings,
   ...zhCNCases,
   ...zhCNParties,
+  ...zhCNOnsite,
 } as const;
 
 export type MessageId = keyof typeof zhCN;

@@ -1,4 +1,9 @@
-import { ArrowLeftOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  SafetyCertificateOutlined,
+  TabletOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { CaseDto } from '@quancheng/contracts';
@@ -39,11 +44,18 @@ export function CaseHeader({ c, onEdit }: { c: CaseDto; onEdit: () => void }) {
             </Tag>
             {c.status === 'closed' && <Tag>{t('case.status.closed')}</Tag>}
           </Space>
-          {c.abilities.update && c.status === 'open' && (
-            <Button icon={<EditOutlined />} onClick={onEdit}>
-              {t('case.edit')}
-            </Button>
-          )}
+          <Space size={8} wrap>
+            {c.procedure.id === 'penalty_simplified' && c.status === 'open' && c.abilities.draft && (
+              <Button icon={<TabletOutlined />} onClick={() => void navigate(`/onsite/${c.id}`)}>
+                {t('onsite.openOnSite')}
+              </Button>
+            )}
+            {c.abilities.update && c.status === 'open' && (
+              <Button icon={<EditOutlined />} onClick={onEdit}>
+                {t('case.edit')}
+              </Button>
+            )}
+          </Space>
         </Flex>
         <Typography.Text>
           <Typography.Text type="secondary">{t('case.party')}：</Typography.Text>

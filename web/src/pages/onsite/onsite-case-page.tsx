@@ -1,0 +1,511 @@
+import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  ConfigProvider,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Progress,
+  Radio,
+  Result,
+  Select,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { CaseDto } from '@quancheng/contracts';
+import { usePerform, useCase } from '../../api/cases';
+import { useDeliveries, useDraftDocument } from '../../api/documents';
+import { useHandOver, useLinkRecording, useMyOpenPads } from '../../api/onsite';
+import { useRecordings } from '../../api/recordings';
+import { busy } from '../../components/busy';
+import { BUREAU_TIME_ZONE, formatBureauTime } from '../../components/format-time';
+import { PageError, PageLoading } from '../../components/page-state';
+import { useSignedIn } from '../../components/route-guards';
+import { useApiError } from '../../components/use-api-error';
+import { useT, type MessageId } from '../../i18n';
+import { SignaturePad, type SignaturePadHandle } from './signature-pad';
+
+const RECORDS = ['inspection_record', 'interview_record'] as const;
+const DECIDED = ['decided_on_spot', 'executed', 'closed'];
+
+/** A text value the procedure recorded on the case. */
+const dataText = (c: CaseDto, key: string): string => {
+  const v = c.data[key];
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+};
+
+/** Which screen a case is at: records, AV, decision (on site), hand-over, done. */
+function screenOf(c: CaseDto, served: boolean): number {
+  if (DECIDED.includes(c.step)) {
+    return served ? 4 : 3;
+  }
+  const decide = c.transitions.find((x) => x.id === 'decide_on_spot');
+  if (!decide || decide.documents.some((d) => !d.issued)) {
+    return 0;
+  }
+  return decide.missing.some((m) => m.code === 'recording_missing') ? 1 : 2;
+}
+
+/**
+ * The on-site screens of one simplified-procedure matter (A10.1), large enough for a tablet held in
+ * one hand: the two records, the AV record, the decision on a numbered form, and the hand-over
+ * with the party's signature. Each screen reads the case again, so a reload resumes where it was.
+ */
+export function OnsiteCasePage() {
+  const { id = '' } = useParams();
+  const { t } = useT();
+  const found = useCase(id);
+  const c = found.data;
+  const onspot = c?.documents
+    .filter((d) => d.templateId === 'onspot_decision' && d.state === 'issued')
+    .at(-1);
+  const deliveries = useDeliveries(onspot?.id ?? '', onspot !== undefined);
+  const served = onspot !== undefined && (deliveries.data?.effectiveOn ?? null) !== null;
+  const [chosen, setChosen] = useState<number | null>(null);
+
+  if (found.isPending) {
+    return <PageLoading />;
+  }
+  if (!c) {
+    return <PageError error={found.error} onRetry={() => void found.refetch()} />;
+  }
+  if (c.procedure.id !== 'penalty_simplified') {
+    return <Alert type="warning" showIcon title={t('onsite.decide.converted')} />;
+  }
+  const at = screenOf(c, served);
+  const screen = at <= 2 && chosen !== null && chosen <= 2 ? chosen : at;
+  const steps: MessageId[] = [
+    'onsite.steps.records',
+    'onsite.steps.av',
+    'onsite.steps.decide',
+    'onsite.steps.handOver',
+    'onsite.steps.done',
+  ];
+
+  return (
+    <ConfigProvider componentSize="large">
+      <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+        <Card size="small">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('onsite.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {c.regNumber} · {c.partyName ?? ''} · {c.cause}
+          </Typography.Text>
+        </Card>
+        <Steps
+          size="small"
+          current={screen}
+          onChange={(n) => (at <= 2 && n <= 2 ? setChosen(n) : undefined)}
+          items={steps.map((s) => ({ title: t(s) }))}
+        />
+        {screen === 0 && <RecordsScreen c={c} onNext={() => setChosen(1)} />}
+        {screen === 1 && <AvScreen c={c} onNext={() => setChosen(2)} />}
+        {screen === 2 && <DecideScreen c={c} />}
+        {screen === 3 && <HandOverScreen c={c} />}
+        {screen === 4 && (
+          <Result
+            status="success"
+            title={t('onsite.done.title')}
+            subTitle={t('onsite.done.text', { number: dataText(c, 'formNumber') })}
+            extra={[
+              <Link key="case" to={`/cases/${c.id}`}>
+                <Button type="primary">{t('onsite.done.case')}</Button>
+              </Link>,
+              <Link key="new" to="/onsite">
+                <Button>{t('onsite.done.new')}</Button>
+              </Link>,
+            ]}
+          />
+        )}
+      </Flex>
+    </ConfigProvider>
+  );
+}
+
+function RecordsScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const draft = useDraftDocument(c.id);
+  const showError = useApiError();
+  const decide = c.transitions.find((x) => x.id === 'decide_on_spot');
+  const open = async (templateId: string) => {
+    const existing = c.documents.find((d) => d.templateId === templateId && d.state === 'draft');
+    try {
+      const doc = existing ?? (await draft.mutateAsync(templateId));
+      void navigate(`/cases/${c.id}/documents/${doc.id}`);
+    } catch (error) {
+      showError(error);
+    }
+  };
+  return (
+    <Card>
+      <Typography.Paragraph type="secondary">{t('onsite.records.help')}</Typography.Paragraph>
+      <List
+        dataSource={[...RECORDS]}
+        renderItem={(templateId) => {
+          const req = decide?.documents.find((d) => d.templateId === templateId);
+          const hasDraft = c.documents.some((d) => d.templateId === templateId && d.state === 'draft');
+          return (
+            <List.Item
+              data-testid={`onsite-record-${templateId}`}
+              actions={[
+                req?.issued ? (
+                  <Tag key="s" color="success" icon={<CheckCircleFilled />}>
+                    {t('onsite.records.issued')}
+                  </Tag>
+                ) : (
+                  <Button
+                    key="b"
+                    type="primary"
+                    loading={busy(draft.isPending)}
+                    onClick={() => void open(templateId)}
+                  >
+                    {hasDraft ? t('onsite.records.continue') : t('onsite.records.fill')}
+                  </Button>
+                ),
+              ]}
+            >
+              <Typography.Text style={{ fontSize: 18 }}>{req?.title ?? templateId}</Typography.Text>
+            </List.Item>
+          );
+        }}
+      />
+      <Button block onClick={onNext} disabled={decide?.documents.some((d) => !d.issued)}>
+        {t('onsite.steps.av')} →
+      </Button>
+    </Card>
+  );
+}
+
+function AvScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
+  const { t } = useT();
+  const me = useSignedIn();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const link = useLinkRecording(c.id);
+  const [picked, setPicked] = useState<string | undefined>();
+  const params = { page: 1, pageSize: 20, sort: 'captureStart', order: 'desc' } as const;
+  const linked = useRecordings({ ...params, caseId: c.id, step: 'onspot_av' });
+  const mine = useRecordings({ ...params, officerId: me.user.id });
+  const linkedIds = new Set((linked.data?.items ?? []).map((r) => r.id));
+  const when = (r: { captureStart: string | null }) =>
+    r.captureStart ? formatBureauTime(r.captureStart) : '';
+
+  return (
+    <Card>
+      <Typography.Paragraph type="secondary">{t('onsite.av.help')}</Typography.Paragraph>
+      <Typography.Title level={5}>{t('onsite.av.linked')}</Typography.Title>
+      {(linked.data?.items.length ?? 0) === 0 ? (
+        <Alert type="warning" showIcon title={t('onsite.av.none')} style={{ marginBottom: 16 }} />
+      ) : (
+        <List
+          data-testid="onsite-av-linked"
+          dataSource={linked.data?.items ?? []}
+          renderItem={(r) => (
+            <List.Item>
+              <ClockCircleOutlined /> {r.originalName} {when(r)}
+            </List.Item>
+          )}
+        />
+      )}
+      <Flex gap={8} wrap style={{ marginTop: 12 }}>
+        <Select
+          style={{ flex: '1 1 320px' }}
+          placeholder={t('onsite.av.pick')}
+          value={picked}
+          onChange={setPicked}
+          loading={mine.isFetching}
+          data-testid="onsite-av-pick"
+          options={(mine.data?.items ?? [])
+            .filter((r) => !linkedIds.has(r.id))
+            .map((r) => ({ value: r.id, label: `${r.originalName} ${when(r)}` }))}
+        />
+        <Button
+          type="primary"
+          disabled={!picked}
+          loading={busy(link.isPending)}
+          onClick={() =>
+            picked &&
+            link.mutate(
+              { recordingId: picked, step: 'onspot_av' },
+              {
+                onSuccess: () => {
+                  void message.success(t('onsite.av.done'));
+                  setPicked(undefined);
+                  void linked.refetch();
+                },
+                onError: (error) => showError(error),
+              },
+            )
+          }
+        >
+          {t('onsite.av.link')}
+        </Button>
+        <Link to="/recordings/upload">
+          <Button>{t('onsite.av.upload')}</Button>
+        </Link>
+      </Flex>
+      <Button block style={{ marginTop: 16 }} onClick={onNext} disabled={linkedIds.size === 0}>
+        {t('onsite.steps.decide')} →
+      </Button>
+    </Card>
+  );
+}
+
+interface DecideValues {
+  penaltyType: '警告' | '罚款';
+  fineAmount?: number;
+  defence: string;
+  formNumber: string;
+}
+
+function DecideScreen({ c }: { c: CaseDto }) {
+  const { t } = useT();
+  const me = useSignedIn();
+  const [form] = Form.useForm<DecideValues>();
+  const perform = usePerform(c.id);
+  const pads = useMyOpenPads(me.user.id);
+  const showError = useApiError();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [converting, setConverting] = useState(false);
+  const [reason, setReason] = useState('');
+  const type = Form.useWatch('penaltyType', form);
+  const next = (pads.data?.items ?? []).map((p) => p.nextDisplay).filter((n): n is string => n !== null);
+
+  const submit = (v: DecideValues) => {
+    setRefusal(null);
+    perform.mutate(
+      {
+        transition: 'decide_on_spot',
+        input: {
+          inputs: {
+            penaltyType: v.penaltyType,
+            ...(v.penaltyType === '罚款' && v.fineAmount !== undefined ? { fineAmount: v.fineAmount } : {}),
+            defence: v.defence.trim(),
+            formNumber: v.formNumber.trim(),
+          },
+        },
+      },
+      { onError: (error) => setRefusal(error instanceof Error ? error.message : String(error)) },
+    );
+  };
+
+  return (
+    <Card>
+      <Form<DecideValues>
+        form={form}
+        layout="vertical"
+        name="onsite-decide"
+        initialValues={{ penaltyType: '罚款', defence: t('onsite.decide.defenceDefault') }}
+        onFinish={submit}
+      >
+        <Form.Item label={t('onsite.decide.penaltyType')} name="penaltyType" rules={[{ required: true }]}>
+          <Radio.Group optionType="button" buttonStyle="solid">
+            <Radio.Button value="警告">{t('onsite.decide.warning')}</Radio.Button>
+            <Radio.Button value="罚款">{t('onsite.decide.fine')}</Radio.Button>
+          </Radio.Group>
+        </Form.Item>
+        {type === '罚款' && (
+          <Form.Item
+            label={t('onsite.decide.fineAmount')}
+            name="fineAmount"
+            extra={t('onsite.decide.ceiling')}
+            rules={[{ required: true, message: t('onsite.decide.required') }]}
+          >
+            <InputNumber min={1} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        <Form.Item
+          label={t('onsite.decide.defence')}
+          name="defence"
+          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item
+          label={t('onsite.decide.formNumber')}
+          name="formNumber"
+          extra={
+            next.length === 0 && !pads.isPending
+              ? t('onsite.decide.noPad')
+              : t('onsite.decide.formNumberHelp')
+          }
+          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
+        >
+          <AutoComplete options={next.map((n) => ({ value: n }))} />
+        </Form.Item>
+        {refusal && (
+          <Alert
+            type="error"
+            showIcon
+            title={refusal}
+            style={{ marginBottom: 16 }}
+            data-testid="onsite-refusal"
+          />
+        )}
+        <Button type="primary" htmlType="submit" block loading={busy(perform.isPending)}>
+          {t('onsite.decide.submit')}
+        </Button>
+      </Form>
+      <Flex vertical gap={8} style={{ marginTop: 24 }}>
+        {converting ? (
+          <>
+            <Input.TextArea
+              rows={2}
+              placeholder={t('onsite.decide.convertReason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <Button
+              danger
+              disabled={!reason.trim()}
+              loading={busy(perform.isPending)}
+              onClick={() =>
+                perform.mutate(
+                  {
+                    transition: 'convert_to_general',
+                    input: { inputs: { conversionReason: reason.trim() } },
+                  },
+                  { onError: (error) => showError(error) },
+                )
+              }
+            >
+              {t('onsite.decide.convert')}
+            </Button>
+          </>
+        ) : (
+          <Button type="link" onClick={() => setConverting(true)}>
+            {t('onsite.decide.convert')}
+          </Button>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+interface HandOverValues {
+  place: string;
+  violatedProvision: string;
+  penaltyBasis: string;
+  payTo?: string;
+  signer: string;
+}
+
+function HandOverScreen({ c }: { c: CaseDto }) {
+  const { t } = useT();
+  const [form] = Form.useForm<HandOverValues>();
+  const pad = useRef<SignaturePadHandle>(null);
+  const handOver = useHandOver(c.id);
+  const showError = useApiError();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [unsigned, setUnsigned] = useState(false);
+  const number = dataText(c, 'formNumber');
+
+  const submit = async (v: HandOverValues) => {
+    const signature = await pad.current?.toBlob();
+    if (!signature) {
+      setUnsigned(true);
+      return;
+    }
+    const now = dayjs().tz(BUREAU_TIME_ZONE);
+    handOver.mutate(
+      {
+        input: {
+          fields: {
+            decidedAt: now.format('YYYY-MM-DDTHH:mm'),
+            place: v.place.trim(),
+            defence: dataText(c, 'defence'),
+            violatedProvision: v.violatedProvision.trim(),
+            penaltyBasis: v.penaltyBasis.trim(),
+            ...(v.payTo?.trim() ? { payTo: v.payTo.trim() } : {}),
+          },
+          signature,
+          signer: v.signer.trim(),
+          servedOn: now.format('YYYY-MM-DD'),
+        },
+        onProgress: setProgress,
+      },
+      { onError: (error) => showError(error) },
+    );
+  };
+
+  return (
+    <Card title={t('onsite.handOver.title')}>
+      <Form<HandOverValues>
+        form={form}
+        layout="vertical"
+        name="onsite-handover"
+        initialValues={{ signer: c.partyName ?? '' }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          label={t('onsite.handOver.place')}
+          name="place"
+          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          label={t('onsite.handOver.violatedProvision')}
+          name="violatedProvision"
+          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          label={t('onsite.handOver.penaltyBasis')}
+          name="penaltyBasis"
+          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        {Number(c.data.fineAmount ?? 0) > 0 && (
+          <Form.Item label={t('onsite.handOver.payTo')} name="payTo">
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
+        <Alert type="info" title={t('onsite.handOver.statement', { number })} style={{ marginBottom: 16 }} />
+        <Form.Item
+          label={t('onsite.handOver.signer')}
+          name="signer"
+          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Typography.Text strong>{t('onsite.handOver.sign')}</Typography.Text>
+        <SignaturePad ref={pad} onChange={(signed) => signed && setUnsigned(false)} />
+        {unsigned && (
+          <Alert type="error" showIcon title={t('onsite.handOver.unsigned')} style={{ marginTop: 8 }} />
+        )}
+        {progress !== null && handOver.isPending && (
+          <Flex vertical style={{ marginTop: 16 }} data-testid="onsite-progress">
+            <Progress percent={Math.round((progress / 4) * 100)} />
+            <Typography.Text type="secondary">
+              {t(`onsite.handOver.progress.${Math.min(progress, 4)}` as MessageId)}
+            </Typography.Text>
+          </Flex>
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          style={{ marginTop: 16 }}
+          loading={busy(handOver.isPending)}
+        >
+          {t('onsite.handOver.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
