@@ -1,4 +1,5 @@
 import { enCases } from './en-cases';
+import { enForms } from './en-forms';
 import { enParties } from './en-parties';
 import { enRecordings } from './en-recordings';
 import { enOnsite } from './en-onsite';
@@ -223,5 +224,6 @@ export const en: Record<MessageId, string> = {
   ...enRecordings,
   ...enCases,
   ...enParties,
+  ...enForms,
   ...enOnsite,
 };

@@ -1,4 +1,5 @@
 import { zhCNCases } from './zh-cn-cases';
+import { zhCNForms } from './zh-cn-forms';
 import { zhCNParties } from './zh-cn-parties';
 import { zhCNRecordings } from './zh-cn-recordings';
 import { zhCNOnsite } from './zh-cn-onsite';
@@ -215,6 +216,7 @@ export const zhCN = {
   ...zhCNRecordings,
   ...zhCNCases,
   ...zhCNParties,
+  ...zhCNForms,
   ...zhCNOnsite,
 } as const;
 
