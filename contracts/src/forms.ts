@@ -97,8 +97,23 @@ export const formRangeDto = z.object({
   nextDisplay: z.string().nullable(),
   /** Numbers below the highest accounted one that are neither used nor voided: unexplained gaps. */
   gaps: z.array(z.number()),
+  /** What the signed-in person may do with this pad (its manager or its holder voids numbers). */
+  abilities: z.object({ void: z.boolean() }),
 });
 export type FormRangeDto = z.infer<typeof formRangeDto>;
+
+export const formRangeList = z.object({
+  items: z.array(formRangeDto),
+  abilities: z.object({
+    /** May register pads (a unit head for the unit, the legal office for every unit). */
+    register: z.boolean(),
+    /** Registers for any unit, not only one's own. */
+    registerAnyUnit: z.boolean(),
+    /** Sees every unit's pads (and so may filter by unit). */
+    readAllUnits: z.boolean(),
+  }),
+});
+export type FormRangeList = z.infer<typeof formRangeList>;
 
 export const formRangeDetail = formRangeDto.extend({ numbers: z.array(formNumberDto) });
 export type FormRangeDetail = z.infer<typeof formRangeDetail>;

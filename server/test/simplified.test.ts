@@ -136,8 +136,19 @@ describeEachDialect('simplified procedure (A10.1): numbered forms, on-the-spot d
     expect(foreign.statusCode).toBe(400);
     // An officer reads the unit's pads but does not register them.
     expect((await officer.post('/api/form-ranges', { series: 'Z', first: 1, last: 5 })).statusCode).toBe(403);
-    const mine = (await officer.get('/api/form-ranges')).json<{ items: FormRangeDto[] }>();
+    const mine = (await officer.get('/api/form-ranges')).json<{
+      items: FormRangeDto[];
+      abilities: { register: boolean };
+    }>();
     expect(mine.items.map((r) => r.id)).toContain(p.id);
+    // What each may do comes with the data: the holder voids, a colleague does not, neither registers.
+    expect(mine.abilities.register).toBe(false);
+    expect(mine.items.find((r) => r.id === p.id)?.abilities.void).toBe(true);
+    const colleague = (await other.get('/api/form-ranges')).json<{ items: FormRangeDto[] }>();
+    expect(colleague.items.find((r) => r.id === p.id)?.abilities.void).toBe(false);
+    expect(
+      (await head.get('/api/form-ranges')).json<{ abilities: { register: boolean } }>().abilities.register,
+    ).toBe(true);
     // Every registration is a ledger leaf.
     const leaves = await c.app.deps.db
       .selectFrom('ledger_entries')

@@ -1,25 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   formRangeDetail,
-  formRangeDto,
+  formRangeList,
   type FormRangeDetail,
-  type FormRangeDto,
   type FormRangeInput,
   type FormType,
   type FormVoidInput,
 } from '@quancheng/contracts';
-import { api, type Parser } from './client';
+import { api } from './client';
 
 /**
  * Pads of pre-printed numbered forms (预印编号, A10.1). Every query lives under `form-ranges`, so a
  * registration or a void also refreshes the pads the on-site screens offer.
  */
 export const formRangesKey = ['form-ranges'] as const;
-
-/** The contracts name no schema for the list's envelope; each pad is checked against its DTO. */
-const rangeList: Parser<{ items: FormRangeDto[] }> = {
-  parse: (data) => ({ items: formRangeDto.array().parse((data as { items?: unknown } | null)?.items) }),
-};
 
 export interface FormRangeParams {
   formType?: FormType;
@@ -36,7 +30,7 @@ export function useFormRanges(params: FormRangeParams = {}) {
   return useQuery({
     queryKey: [...formRangesKey, 'list', params],
     queryFn: ({ signal }) =>
-      api('GET', '/api/form-ranges', rangeList, {
+      api('GET', '/api/form-ranges', formRangeList, {
         query: { ...params, open: params.open ? 'true' : undefined },
         signal,
       }),

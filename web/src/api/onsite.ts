@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { caseDto, deliveryList, formRangeDto, recordingLinkDto } from '@quancheng/contracts';
-import { z } from 'zod';
+import { caseDto, deliveryList, formRangeList, recordingLinkDto } from '@quancheng/contracts';
 import { casePath, casesKey } from './cases';
 import { api } from './client';
 import { documentPath, documentView, uploadScan, type DocumentView } from './documents';
@@ -11,14 +10,12 @@ import { recordingsKey } from './recordings';
  * AV record, and handing over the 当场处罚决定书 with the party's confirmation.
  */
 
-const rangeList = z.object({ items: z.array(formRangeDto) });
-
 /** Pads held by this officer with numbers left: their next numbers are offered for the form. */
 export function useMyOpenPads(userId: string) {
   return useQuery({
     queryKey: ['form-ranges', 'mine', userId],
     queryFn: ({ signal }) =>
-      api('GET', '/api/form-ranges', rangeList, {
+      api('GET', '/api/form-ranges', formRangeList, {
         query: { holderId: userId, open: 'true', formType: 'onspot_decision' },
         signal,
       }),

@@ -1,6 +1,6 @@
 import {
   formRangeDetail,
-  formRangeDto,
+  formRangeList,
   formRangeInput,
   formRangeQuery,
   formVoidInput,
@@ -8,7 +8,6 @@ import {
 } from '@quancheng/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/request-context';
 import { errorResponses } from '../../http/responses';
 import type { FormsService } from './forms.service';
@@ -23,7 +22,7 @@ export function registerFormRoutes(app: FastifyInstance, forms: FormsService): v
       schema: {
         tags,
         querystring: formRangeQuery,
-        response: { 200: z.object({ items: z.array(formRangeDto) }), ...errorResponses },
+        response: { 200: formRangeList, ...errorResponses },
       },
     },
     (req) => forms.list(actorOf(req), req.query),

@@ -5,6 +5,7 @@ import {
   formVoidInput,
   type FormRangeDetail,
   type FormRangeDto,
+  type FormRangeList,
   type FormRangeInput,
   type FormVoidInput,
 } from '@quancheng/contracts';
@@ -13,7 +14,7 @@ import type { Executor, Trx } from '../../db/database';
 import type { FormNumberTable, FormRangeTable } from '../../db/types';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../http/errors';
 import type { Ledger } from '../../ledger/ledger';
-import type { Actor } from '../../security/actor';
+import { can, type Actor } from '../../security/actor';
 import type { ServiceDeps } from '../../services';
 import { unitsRepository, usersRepository } from '../org';
 import { displayOf, formLabel, listNumbers, locateNumber, summarizePad } from './forms.numbers';
@@ -25,7 +26,7 @@ const STATUS_LABELS = {
   voided: { 'zh-CN': '作废', en: 'voided' },
 } as const;
 
-function presentRange(r: FormRangeRecord, numbers: readonly FormNumberRecord[]): FormRangeDto {
+function presentRange(actor: Actor, r: FormRangeRecord, numbers: readonly FormNumberRecord[]): FormRangeDto {
   const s = summarizePad(r, numbers);
   return {
     id: r.id,
@@ -49,6 +50,7 @@ function presentRange(r: FormRangeRecord, numbers: readonly FormNumberRecord[]):
     next: s.next,
     nextDisplay: s.next === null ? null : displayOf(r, s.next),
     gaps: s.gaps,
+    abilities: { void: formsPolicy.void(actor, r) },
   };
 }
 
@@ -178,7 +180,7 @@ export function createFormsService({ db, ledger, now, write }: ServiceDeps) {
     const r = await visible(ex, actor, id);
     const numbers = await formsRepository.numbers(ex, [r.id]);
     return {
-      ...presentRange(r, numbers),
+      ...presentRange(actor, r, numbers),
       numbers: numbers.map((n) => ({
         number: Number(n.number),
         display: displayOf(r, Number(n.number)),
@@ -194,7 +196,7 @@ export function createFormsService({ db, ledger, now, write }: ServiceDeps) {
   }
 
   return {
-    async list(actor: Actor, raw: z.input<typeof formRangeQuery>): Promise<{ items: FormRangeDto[] }> {
+    async list(actor: Actor, raw: z.input<typeof formRangeQuery>): Promise<FormRangeList> {
       const scope = formsPolicy.scope(actor);
       if (!scope) {
         throw forbidden();
@@ -207,11 +209,19 @@ export function createFormsService({ db, ledger, now, write }: ServiceDeps) {
       );
       const items = ranges.map((r) =>
         presentRange(
+          actor,
           r,
           numbers.filter((n) => n.range_id === r.id),
         ),
       );
-      return { items: q.open === 'true' ? items.filter((i) => i.next !== null) : items };
+      return {
+        items: q.open === 'true' ? items.filter((i) => i.next !== null) : items,
+        abilities: {
+          register: formsPolicy.manage(actor, actor.unitId),
+          registerAnyUnit: can(actor, 'form.manage') && can(actor, 'case.read_all'),
+          readAllUnits: scope.kind === 'all',
+        },
+      };
     },
 
     get: (actor: Actor, id: string) => detail(db, actor, id),

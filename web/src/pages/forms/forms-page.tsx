@@ -1,14 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Empty, Flex, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { FORM_TYPE_LABELS, type FormRangeDto } from '@quancheng/contracts';
 import { useFormRanges, type FormRangeParams } from '../../api/forms';
 import { useUnits } from '../../api/units';
 import { MONO } from '../../components/mono';
 import { PageError } from '../../components/page-state';
-import { useSignedIn } from '../../components/route-guards';
 import { useT } from '../../i18n';
-import { formAbilities } from './form-abilities';
 import { GapTag } from './gap-tag';
 import { RangeDrawer } from './range-drawer';
 import { RegisterRangeModal } from './register-range-modal';
@@ -20,10 +18,15 @@ import { RegisterRangeModal } from './register-range-modal';
  */
 export function FormsPage() {
   const { t, lang } = useT();
-  const me = useSignedIn();
-  const can = useMemo(() => formAbilities(me), [me]);
   const [params, setParams] = useState<FormRangeParams>({});
   const pads = useFormRanges(params);
+  // What the user may do comes from the API, never from their roles.
+  const abilities = pads.data?.abilities;
+  const can = {
+    readsAllUnits: abilities?.readAllUnits ?? false,
+    register: abilities?.register ?? false,
+    allUnits: abilities?.registerAnyUnit ?? false,
+  };
   const units = useUnits(can.readsAllUnits);
   const [registering, setRegistering] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -152,7 +155,7 @@ export function FormsPage() {
           onClose={() => setRegistering(false)}
         />
       )}
-      <RangeDrawer padId={openId} canVoid={can.voids} onClose={() => setOpenId(null)} />
+      <RangeDrawer padId={openId} onClose={() => setOpenId(null)} />
     </Card>
   );
 }

@@ -14,13 +14,11 @@ import { VoidNumberModal } from './void-number-modal';
 interface Props {
   /** The pad shown, or null when the drawer is closed. */
   padId: string | null;
-  /** Whether the user may void this pad's numbers (its manager or its holder). */
-  canVoid: (pad: FormRangeDto) => boolean;
   onClose: () => void;
 }
 
 /** One pad: who holds it, its counts, and every number used on a case or voided with the reason. */
-export function RangeDrawer({ padId, canVoid, onClose }: Props) {
+export function RangeDrawer({ padId, onClose }: Props) {
   const { t, lang } = useT();
   const pad = useFormRange(padId);
   const [voiding, setVoiding] = useState<FormRangeDto | null>(null);
@@ -75,7 +73,7 @@ export function RangeDrawer({ padId, canVoid, onClose }: Props) {
       rootClassName="form-range-drawer"
       extra={
         data &&
-        canVoid(data) && (
+        data.abilities.void && (
           <Button
             danger
             icon={<StopOutlined />}
