@@ -500,6 +500,13 @@ export const FIELD_LABELS: Record<string, Entry> = {
   sex: { 'zh-CN': '性别', en: 'sex' },
   templateId: { 'zh-CN': '文书模板', en: 'document template' },
   fileName: { 'zh-CN': '文件名', en: 'file name' },
+  series: { 'zh-CN': '编号前缀', en: 'number prefix' },
+  first: { 'zh-CN': '起号', en: 'first number' },
+  last: { 'zh-CN': '止号', en: 'last number' },
+  digits: { 'zh-CN': '印刷位数', en: 'printed digits' },
+  holderId: { 'zh-CN': '领用人', en: 'holder' },
+  number: { 'zh-CN': '编号', en: 'number' },
+  formNumber: { 'zh-CN': '当场处罚决定书编号', en: 'decision form number' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {
