@@ -116,7 +116,9 @@ export async function buildDocumentContext(
 }
 
 /** The penalty facts the procedure recorded on the case (`data`), as text for prefill. */
-function decisionFacts(data: string): Pick<DocumentContext['case'], 'penaltyType' | 'fineAmount' | 'formNumber'> {
+function decisionFacts(
+  data: string,
+): Pick<DocumentContext['case'], 'penaltyType' | 'fineAmount' | 'formNumber'> {
   const d = JSON.parse(data) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
   return { penaltyType: text(d.penaltyType), fineAmount: text(d.fineAmount), formNumber: text(d.formNumber) };
