@@ -6,5 +6,6 @@ export * from './schemas';
 export * from './ledger';
 export * from './recordings';
 export * from './cases';
+export * from './payments';
 export * from './parties';
 export * from './forms';

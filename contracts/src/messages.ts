@@ -421,6 +421,48 @@ export const MESSAGES = {
     'zh-CN': '服务器缺少排版文书所需的中文字体，请联系信息化管理员安装 fonts-noto-cjk',
     en: 'The server lacks the CJK fonts documents are set in; ask IT to install fonts-noto-cjk',
   },
+  // ---------- fines: payments, the account, the hand-over (A11.2, A11.3) ----------
+  'payment.no_fine': {
+    'zh-CN': '该案件没有罚款决定，无需登记缴款',
+    en: 'This case imposes no fine; there is no payment to record',
+  },
+  'payment.not_payable': {
+    'zh-CN': '案件当前环节为“{step}”，不能登记罚款缴纳',
+    en: 'The case is at “{step}”; a fine payment cannot be recorded now',
+  },
+  'payment.not_served': {
+    'zh-CN': '行政处罚决定书尚未送达，缴款期限尚未起算，不能登记缴款',
+    en: 'The penalty decision has not been served yet, so no payment period runs; a payment cannot be recorded',
+  },
+  'payment.before_service': {
+    'zh-CN': '不能早于行政处罚决定书送达之日（{servedOn}）',
+    en: 'cannot be before the day the decision was served ({servedOn})',
+  },
+  'payment.in_future': { 'zh-CN': '不能晚于今天', en: 'cannot be in the future' },
+  'payment.over_balance': {
+    'zh-CN': '本次缴款 {amount} 元超过尚欠金额 {balance} 元（罚款及加处罚款）',
+    en: 'The payment of {amount} yuan exceeds the {balance} yuan still owed (fine and surcharge)',
+  },
+  'payment.paid_in_full': {
+    'zh-CN': '罚款及加处罚款已全部缴清，无需再登记缴款',
+    en: 'The fine and any surcharge are paid in full; there is nothing left to record',
+  },
+  'payment.receipt_taken': {
+    'zh-CN': '票据号“{receiptNumber}”已登记过（{caseNumber}），同一张票据不能重复登记',
+    en: 'The receipt number “{receiptNumber}” is already recorded ({caseNumber}); a bill is recorded once',
+  },
+  'payment.receipt_type_mismatch': {
+    'zh-CN': '票据扫描件实际是{actual}，与声明的类型（{declared}）不符；未保存任何内容',
+    en: 'The receipt scan is {actual}, not the declared {declared}; nothing was stored',
+  },
+  'payment.receipt_too_large': {
+    'zh-CN': '票据扫描件不得超过 10 MB',
+    en: 'A receipt scan may be at most 10 MB',
+  },
+  'payment.plan_refused': {
+    'zh-CN': '延期（分期）缴纳计划不正确：{reasons}',
+    en: 'The deferral or instalment plan is not valid: {reasons}',
+  },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal error; please try again later (request {requestId})',
@@ -507,6 +549,10 @@ export const FIELD_LABELS: Record<string, Entry> = {
   holderId: { 'zh-CN': '领用人', en: 'holder' },
   number: { 'zh-CN': '编号', en: 'number' },
   formNumber: { 'zh-CN': '当场处罚决定书编号', en: 'decision form number' },
+  paidOn: { 'zh-CN': '缴款日期', en: 'payment date' },
+  amountFen: { 'zh-CN': '缴款金额', en: 'amount paid' },
+  receiptNumber: { 'zh-CN': '票据号', en: 'receipt number' },
+  receiptScan: { 'zh-CN': '票据扫描件', en: 'receipt scan' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {

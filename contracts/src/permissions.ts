@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'case.approve',
   'case.override',
   'calendar.manage',
+  /** Fines (A11.3): record a payment with its receipt (finance keeps the non-tax revenue bills). */
+  'payment.record',
   /** Pre-printed numbered forms (A10.1): see the pads and their numbers; register pads, void numbers. */
   'form.read',
   'form.manage',
@@ -116,7 +118,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'party.read',
     'case.read_all',
   ],
-  finance: ['unit.read', 'case.read_all'],
+  finance: ['unit.read', 'case.read_all', 'payment.record'],
   it_admin: [
     'unit.read',
     'unit.manage',

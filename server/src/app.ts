@@ -157,7 +157,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     devices: createDevicesService(deps),
     forms: createFormsService(deps),
     parties: createPartiesService(deps),
-    cases: createCasesService({ deps, clock }),
+    cases: createCasesService({ deps, clock, files: { storage, dataDir: config.dataDir } }),
     notices: createDeadlineNotices({ db: database.db, clock, now }),
     recordings,
     ingest,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs, TEST_PASSWORD } from './factories';
@@ -19,6 +20,8 @@ interface Fixture {
   partnerId: string;
   head: Session & { id: string };
   agency: Session & { id: string };
+  /** Finance staff: they record fine payments (A11.3). */
+  finance: Session & { id: string };
 }
 
 /** Registers a complaint by the uploader (an officer) with a party, ready to be opened. */
@@ -41,6 +44,70 @@ async function newCase(f: Fixture, over: Record<string, unknown> = {}): Promise<
   });
   return res.json<{ id: string }>().id;
 }
+/**
+ * A penalty decided with a fine of 2,000 yuan whose decision was served on 2026-11-28, written
+ * straight into the tables (no leaves), so that only what the payment route appends is counted.
+ */
+async function decidedWithFine(f: Fixture): Promise<string> {
+  const db = f.c.app.deps.db;
+  const id = randomUUID();
+  const at = f.c.clock.now().toISOString();
+  const { unit_id: unitId } = await db
+    .selectFrom('users')
+    .select('unit_id')
+    .where('id', '=', f.uploader.id)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('cases')
+    .values({
+      id,
+      kind: 'penalty',
+      procedure_id: 'penalty',
+      procedure_version: 2,
+      stage: 'service',
+      step: 'decided',
+      status: 'open',
+      source: 'inspection',
+      year: 2026,
+      reg_number: `临人社监登〔2026〕第${9000 + Math.floor(Math.random() * 999)}号-${id.slice(0, 4)}`,
+      number: null,
+      party_id: null,
+      party_name: '缴款测试公司',
+      complainant: null,
+      cause: '拖欠工资',
+      facts: '拖欠两个月工资',
+      received_on: '2026-11-27',
+      violation_ended_on: null,
+      data: JSON.stringify({ penaltyType: '罚款', fineAmount: 2000 }),
+      unit_id: unitId,
+      lead_officer_id: f.uploader.id,
+      next_due_on: '2026-12-14',
+      created_by: f.uploader.id,
+      created_at: at,
+      updated_at: at,
+      opened_at: at,
+      closed_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('deadlines')
+    .values({
+      id: randomUUID(),
+      case_id: id,
+      period_id: 'fine_payment',
+      trigger: 'service:penalty_decision',
+      started_on: '2026-11-28',
+      due_on: '2026-12-14',
+      status: 'open',
+      met_at: null,
+      warned: 'none',
+      calendar_warning: null,
+      created_at: at,
+    })
+    .execute();
+  return id;
+}
+
 async function proposed(f: Fixture): Promise<string> {
   const id = await newCase(f);
   const res = await f.uploader.post(`/api/cases/${id}/transitions/open_case/propose`, {
@@ -365,6 +432,16 @@ const MUTATING: Record<string, { call: Call; actions: string[]; why?: string }> 
     },
     actions: ['form_range.registered', 'form_number.voided'],
   },
+  'POST /api/cases/{id}/payments': {
+    call: async (f) =>
+      f.finance.post(`/api/cases/${await decidedWithFine(f)}/payments`, {
+        paidOn: '2026-11-28',
+        amountFen: 200_000,
+        receiptNumber: '冀非税No.ROUTE0001',
+      }),
+    // The payment that pays the fine off moves the case to `executed` in the same write.
+    actions: ['payment.recorded', 'case.transitioned'],
+  },
   'POST /api/notifications/{id}/read': {
     call: async (f) => {
       await f.c.app.deps.db
@@ -412,6 +489,7 @@ describeEachDialect('every mutating route writes the ledger', (dialect) => {
     const partner = await buildPerson(c.app, { roles: ['officer'] });
     const head = await signInAs(c.app, { roles: ['unit_head'] });
     const agency = await signInAs(c.app, { roles: ['agency_head'], unit: '局领导' });
+    const finance = await signInAs(c.app, { roles: ['finance'], unit: '财务科' });
     const recordingId = (await ingestBytes(c.app, actor, wav(7), { filename: 'r.wav' })).recording?.id ?? '';
     const device = await admin.post('/api/devices', { deviceNumber: 'CAM9000', unitId });
     f = {
@@ -425,6 +503,7 @@ describeEachDialect('every mutating route writes the ledger', (dialect) => {
       partnerId: partner.id,
       head,
       agency,
+      finance,
     };
   });
   afterAll(async () => stop());

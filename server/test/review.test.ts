@@ -1,4 +1,10 @@
-import { permissionsOf, type CaseDto, type CompletenessDto, type DeliveryList } from '@quancheng/contracts';
+import {
+  permissionsOf,
+  type CaseDto,
+  type CompletenessDto,
+  type DeliveryList,
+  type PaymentList,
+} from '@quancheng/contracts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
@@ -25,6 +31,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
   let head: Person;
   let agency: Person;
   let legal: Person;
+  let finance: Person;
   let seed = 500;
 
   beforeAll(async () => {
@@ -34,6 +41,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     head = await signInAs(c.app, { roles: ['unit_head'], unit: '劳动保障监察大队', name: '褚队长' });
     agency = await signInAs(c.app, { roles: ['agency_head'], unit: '局领导', name: '卫局长' });
     legal = await signInAs(c.app, { roles: ['legal'], unit: '法制科', name: '蒋法制' });
+    finance = await signInAs(c.app, { roles: ['finance'], unit: '财务科', name: '韩财务' });
   });
   afterAll(async () => c.stop());
 
@@ -436,14 +444,17 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
       ['condition', 'A11.3'],
       ['record_missing', 'A7.1'],
     ]);
-    const paid = await act(officer, id, 'record_payment', {
+    // Finance records the payment with its bill (A11.3); paying the fine in full moves the case on.
+    const paid = await finance.post(`/api/cases/${id}/payments`, {
       paidOn: '2026-11-28',
-      amountPaid: 2000,
+      amountFen: 200_000,
       receiptNumber: '冀非税 No.0012345',
     });
-    expect(paid.statusCode, paid.body).toBe(200);
-    expect(paid.json<CaseDto>().step).toBe('executed');
-    expect(paid.json<CaseDto>().deadlines.find((d) => d.periodId === 'fine_payment')?.status).toBe('met');
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json<PaymentList>().account).toMatchObject({ balanceFen: 0, paidInFull: true });
+    const executed = await get(id);
+    expect(executed.step).toBe('executed');
+    expect(executed.deadlines.find((d) => d.periodId === 'fine_payment')?.status).toBe('met');
 
     const missing = refusal(await propose());
     expect(missing.map((m) => m.message['zh-CN'])).toEqual([

@@ -7,6 +7,7 @@ import * as createDevicesRecordings from './migrations/20261128000300_create_dev
 import * as createCases from './migrations/20261128000400_create_cases';
 import * as createDeliveries from './migrations/20261129000000_create_deliveries';
 import * as createForms from './migrations/20261129010000_create_forms';
+import * as createFinePayments from './migrations/20261129020000_create_fine_payments';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128000400_create_cases': createCases,
   '20261129000000_create_deliveries': createDeliveries,
   '20261129010000_create_forms': createForms,
+  '20261129020000_create_fine_payments': createFinePayments,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

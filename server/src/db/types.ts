@@ -144,6 +144,7 @@ export interface Database {
   document_scans: DocumentScanTable;
   form_ranges: FormRangeTable;
   form_numbers: FormNumberTable;
+  fine_payments: FinePaymentTable;
 }
 
 /** A body camera or other recording device (执法记录仪); the number is what its files carry. */
@@ -381,6 +382,24 @@ export interface NotificationTable {
   level: string;
   created_at: string;
   read_at: string | null;
+}
+
+/** 罚款缴纳 (A11.3): one payment of a fine, in fen, with its bill number; never changed once written. */
+export interface FinePaymentTable {
+  id: string;
+  case_id: string;
+  paid_on: string;
+  amount_fen: number;
+  /** The provincial non-tax revenue bill's number; unique across cases. */
+  receipt_number: string;
+  /** The receipt's scan: a write-once blob, with the name and type it was sent as. */
+  receipt_sha256: string | null;
+  receipt_name: string | null;
+  receipt_mime: string | null;
+  receipt_size_bytes: number | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
 }
 
 /** 送达: one attempt to serve an issued document (A18); never changed once written. */

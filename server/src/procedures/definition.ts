@@ -31,7 +31,16 @@ export const PROCEDURE_KINDS = ['penalty', 'compulsion', 'levy', 'fee', 'inspect
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 
 /** `use_form_number`: the transition's `formNumber` input is a pre-printed form's number, used on the case. */
-export const EFFECTS = ['assign_case_number', 'close_case', 'use_form_number'] as const;
+/**
+ * `record_fine_account`: the fine account as it stands (balance, surcharge) is recorded into case
+ * data — what an unpaid fine's hand-over to compulsion carries (A11.3).
+ */
+export const EFFECTS = [
+  'assign_case_number',
+  'close_case',
+  'use_form_number',
+  'record_fine_account',
+] as const;
 export type Effect = (typeof EFFECTS)[number];
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'an id is snake_case (a–z, 0–9, _)');

@@ -142,6 +142,7 @@ const investigationActs: Transition[] = [
 const hearingEligible = { ref: 'hearingEligible' } as const;
 const flag = (key: string) => ({ field: `data.${key}`, op: 'eq', value: true }) as const;
 const DECISION_FROM = ['prior_notified', 'hearing_reported'];
+const hasFine = { field: 'data.fineAmount', op: 'gt', value: 0 } as const;
 /** A8.3: a hearing-eligible case is decided only after the party waived a hearing or it was reported. */
 const heardOrWaived: NonNullable<Transition['guards']>[number] = {
   when: { any: [{ not: hearingEligible }, flag('hearingWaived'), flag('hearingReported')] },
@@ -410,7 +411,11 @@ const reviewActs: Transition[] = [
   },
 ];
 
-/** Execution and closure (seed art. 11–12 = RULES A11.1, A11.3, A12.1). */
+/**
+ * Execution and closure (seed art. 11–12 = RULES A11.1–A11.3, A12.1). Payments are recorded by
+ * finance through `/api/cases/:id/payments` (not a transition); the payment that pays the account
+ * off performs `settle_fine` in the same write.
+ */
 const closingActs: Transition[] = [
   {
     id: 'recheck_correction',
@@ -433,29 +438,83 @@ const closingActs: Transition[] = [
     sets: { correctionChecked: true },
   },
   {
-    id: 'record_payment',
+    id: 'approve_payment_plan',
     from: ['decided'],
-    to: 'executed',
-    title: { 'zh-CN': '罚款缴纳登记', en: 'Record the payment of the fine' },
-    ruleIds: ['A11.3'],
+    to: 'decided',
+    title: { 'zh-CN': '批准延期（分期）缴纳罚款', en: 'Approve deferred or instalment payment' },
+    ruleIds: ['A11.2'],
     actors: ['officer'],
-    when: { field: 'data.fineAmount', op: 'gt', value: 0 },
-    whenMessage: { 'zh-CN': '该决定没有罚款', en: 'The decision imposes no fine' },
+    when: { all: [hasFine, { not: flag('paymentPlanApproved') }] },
+    whenMessage: {
+      'zh-CN': '仅对尚未批准过延期（分期）缴纳的罚款决定办理',
+      en: 'Only a fine with no deferral or instalment plan approved yet',
+    },
+    // 行政处罚法 art. 66: on the party's written application, approved by the agency head.
+    approval: { chain: ['agency_head'], form: 'internal_approval' },
+    documents: [{ templateId: 'payment_plan_notice', ruleId: 'A11.2' }],
     inputs: [
-      { key: 'paidOn', label: { 'zh-CN': '缴款日期', en: 'Paid on' }, required: true, type: 'date' },
       {
-        key: 'amountPaid',
-        label: { 'zh-CN': '缴款金额（元）', en: 'Amount paid (yuan)' },
+        key: 'planAppliedOn',
+        label: { 'zh-CN': '当事人书面申请日期', en: 'Written application received on' },
         required: true,
-        type: 'number',
+        type: 'date',
       },
       {
-        key: 'receiptNumber',
-        label: { 'zh-CN': '缴款凭证（票据）号', en: 'Receipt number' },
+        key: 'planReason',
+        label: { 'zh-CN': '申请理由（经济困难情况）', en: 'Reason given (financial hardship)' },
         required: true,
+      },
+      {
+        key: 'deferredTo',
+        label: { 'zh-CN': '延期缴纳至（延期时填写）', en: 'Deferred to (for a deferral)' },
+        required: false,
+        type: 'date',
+      },
+      {
+        key: 'instalments',
+        label: {
+          'zh-CN': '分期计划（分期时填写，每行“日期 金额”，如“2026-12-31 1000.00”）',
+          en: 'Instalments (one “date amount” a line, e.g. “2026-12-31 1000.00”)',
+        },
+        required: false,
+        type: 'list',
       },
     ],
+    sets: { paymentPlanApproved: true },
+    // The plan replaces the 15-day due date: the application answered the payment period.
     meetsDeadlines: ['fine_payment'],
+  },
+  {
+    id: 'settle_fine',
+    from: ['decided', 'compulsion_pending'],
+    to: 'executed',
+    title: { 'zh-CN': '罚款缴清', en: 'Fine paid in full' },
+    ruleIds: ['A11.3'],
+    // Performed by the server when finance records the payment that pays the account off.
+    actors: ['finance'],
+    when: { all: [hasFine, flag('finePaidInFull')] },
+    whenMessage: {
+      'zh-CN': '罚款（及加处罚款）尚未缴清',
+      en: 'The fine (with any surcharge) is not paid in full',
+    },
+    meetsDeadlines: ['fine_payment'],
+  },
+  {
+    id: 'hand_over_to_compulsion',
+    from: ['decided'],
+    to: 'compulsion_pending',
+    title: { 'zh-CN': '逾期未缴罚款，移交强制执行', en: 'Hand the unpaid fine over to compulsion' },
+    ruleIds: ['A11.3'],
+    actors: ['officer'],
+    when: { all: [hasFine, flag('fineOverdue')] },
+    whenMessage: {
+      'zh-CN': '缴款期限（或分期缴纳的某一期）尚未届满，或罚款已缴清',
+      en: 'The payment deadline (or an instalment) has not passed, or the fine is paid',
+    },
+    // A13.3: 行政强制执行审批表, the unit head's opinion and the agency head's approval.
+    approval: { chain: ['unit_head', 'agency_head'], form: 'internal_approval' },
+    sets: { compulsionPending: true },
+    effects: ['record_fine_account'],
   },
   {
     id: 'close_case',
@@ -470,7 +529,7 @@ const closingActs: Transition[] = [
           any: [
             { field: 'data.fineAmount', op: 'absent' },
             { field: 'data.fineAmount', op: 'lte', value: 0 },
-            { field: 'data.amountPaid', op: 'present' },
+            flag('finePaidInFull'),
             flag('correctionOrdered'),
           ],
         },
@@ -526,6 +585,13 @@ const step = (
 
 const CLOSING_STEPS = [
   step('executed', 'service', '罚款已缴纳，待结案', 'Fine paid, to be closed', ['closing_report']),
+  // A11.3: picked up by the compulsion procedure (a later version); payments may still arrive.
+  step(
+    'compulsion_pending',
+    'service',
+    '逾期未缴罚款，已移交强制执行',
+    'Unpaid fine handed over to compulsion',
+  ),
   step('closed', 'file', '已结案', 'Closed', undefined, true),
 ];
 
@@ -560,6 +626,8 @@ const REVIEW_STEPS = [
   ]),
   {
     ...step('decided', 'service', '已作出处罚决定，待送达', 'Penalty decided, to be served', [
+      'payment_plan_notice',
+      'internal_approval',
       'closing_report',
     ]),
     // A18.5: service at a home, 留置 and 公告 are recorded on AV, linked for this requirement.
@@ -581,6 +649,11 @@ export const penaltyV2: ProcedureInput = {
     ...penaltyV1.conditions,
     /** A9.2: major or complex — hearing-eligible, or so marked by the officer. */
     majorCase: { any: [hearingEligible, flag('majorCase')] },
+  },
+  params: {
+    ...penaltyV1.params,
+    /** 行政处罚法 art. 72: 加处罚款 of 3 % of the fine a day overdue, at most the fine. */
+    fineSurchargePercentPerDay: 3,
   },
   steps: [
     ...penaltyV1.steps.map((s) =>

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database';
 import { containsPattern } from '../../db/like';
 import type { LedgerSubject } from '../../ledger/subjects';
 import { deliverySubject } from './cases.deliveries';
+import { paymentSubject } from './cases.payments';
 
 /**
  * A case as the ledger records it: its row, its officers (with the certificate numbers they held
@@ -138,4 +139,5 @@ export const casesLedgerSubjects: [string, LedgerSubject][] = [
   ['case', caseSubject],
   ['approval', approvalSubject],
   ['delivery', deliverySubject],
+  ['payment', paymentSubject],
 ];

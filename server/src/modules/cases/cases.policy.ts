@@ -44,6 +44,14 @@ export const casesPolicy = {
     return can(actor, 'case.register');
   },
 
+  /**
+   * A11.3: payments of fines are recorded by finance, who hold the non-tax revenue bills; the
+   * officers and the legal office read them with the case.
+   */
+  recordPayment(actor: Actor): boolean {
+    return can(actor, 'payment.record');
+  },
+
   /** A unit head decides for their own unit only; the agency head and legal office for all. */
   decideFor(actor: Actor, role: string, c: CaseRef): boolean {
     if (!can(actor, 'case.approve') || !actor.roles.includes(role as never)) {

@@ -7,6 +7,7 @@ import {
   completenessList,
   deliveryInput,
   deliveryList,
+  errorDto,
   caseList,
   caseListQuery,
   caseRegisterInput,
@@ -16,10 +17,14 @@ import {
   decideInput,
   idParam,
   notificationList,
+  paymentInput,
+  paymentList,
   proposeInput,
+  RECEIPT_SCAN_MAX_BYTES,
   transitionInput,
 } from '@quancheng/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/request-context';
@@ -39,6 +44,11 @@ const officerOptions = z.object({
     }),
   ),
 });
+
+/** A file answer (a bill's scan): its headers and its bytes as stored. */
+function sendFile(reply: FastifyReply, file: { headers: Record<string, string>; body: Readable }) {
+  return reply.status(200).headers(file.headers).send(file.body);
+}
 
 export function registerCaseRoutes(app: FastifyInstance, cases: CasesService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -97,6 +107,35 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CasesService): v
     '/api/cases/:id/completeness',
     { schema: { tags, params: idParam, response: { 200: completenessDto, ...errorResponses } } },
     (req) => cases.completeness(actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/cases/:id/payments',
+    { schema: { tags, params: idParam, response: { 200: paymentList, ...errorResponses } } },
+    (req) => cases.payments(actorOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/cases/:id/payments',
+    {
+      // A receipt scan travels base64 inside the JSON: up to 10 MB of bytes.
+      bodyLimit: Math.ceil((RECEIPT_SCAN_MAX_BYTES * 4) / 3) + 64 * 1024,
+      schema: {
+        tags,
+        params: idParam,
+        body: paymentInput,
+        response: { 201: paymentList, ...errorResponses, 413: errorDto, 415: errorDto },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await cases.recordPayment(actorOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/api/cases/:id/payments/:paymentId/receipt',
+    { schema: { tags, params: z.object({ id: z.uuid(), paymentId: z.uuid() }), response: errorResponses } },
+    async (req, reply) =>
+      sendFile(reply, await cases.paymentReceipt(actorOf(req), req.params.id, req.params.paymentId)),
   );
 
   r.get(

@@ -64,10 +64,20 @@ import { presentApproval, presentCase, presentCaseSummary, titleOf } from './cas
 import { casesRepository, type CaseRecord } from './cases.repository';
 import { loadSnapshot } from './cases.snapshot';
 import { useFormNumber } from '../forms';
+import type { BlobStore } from '../../storage/blob-store';
+import {
+  createFinePayments,
+  fineFacts,
+  loadFineAccount,
+  paymentPlanProblems,
+  SETTLE_TRANSITION,
+} from './cases.payments';
 
 export interface CasesContext {
   deps: ServiceDeps;
   clock: DeadlineClock;
+  /** Where receipt scans of fine payments are stored (A11.3). */
+  files?: { storage: BlobStore; dataDir: string };
 }
 
 type Detail = Record<string, unknown>;
@@ -77,7 +87,7 @@ type Detail = Record<string, unknown>;
  * approvals, deadlines and the timeline. Every write is one transaction with its ledger leaf (the
  * case, with its officers and deadlines, as written) and its timeline event.
  */
-export function createCasesService({ deps, clock }: CasesContext) {
+export function createCasesService({ deps, clock, files }: CasesContext) {
   const { db, ledger, now, write } = deps;
 
   const today = () => shanghaiDay(now());
@@ -214,8 +224,11 @@ export function createCasesService({ deps, clock }: CasesContext) {
             },
           }))
       : undefined;
+    const loaded = await loadSnapshot(ex, c, day);
+    // A11.3: the fine account as facts (paid in full, overdue) for settling, hand-over and closing.
+    loaded.facts.data = { ...loaded.facts.data, ...fineFacts(await loadFineAccount(ex, c, def, day)) };
     return {
-      ...(await loadSnapshot(ex, c, day)),
+      ...loaded,
       incomplete,
       dueOf: (periodId: string, from: string) => {
         try {
@@ -307,6 +320,18 @@ export function createCasesService({ deps, clock }: CasesContext) {
     const applied = applyTransition(def, await snapshotOf(trx, c, day), transitionId, inputs);
     const nowIso = now().toISOString();
     const record = { ...applied.record };
+    if (applied.effects.includes('record_fine_account')) {
+      // A11.3: what is owed when the unpaid fine goes to compulsion, for that procedure to take up.
+      const account = await loadFineAccount(trx, c, def, day);
+      if (account) {
+        record.fineAccountAtHandover = {
+          on: day,
+          principalBalanceFen: account.principalBalanceFen,
+          surchargeFen: account.surchargeFen,
+          balanceFen: account.balanceFen,
+        };
+      }
+    }
     if (applied.effects.includes('use_form_number')) {
       // A10.1: the number printed on the form is accounted for on this case, as printed.
       record.formNumber = await useFormNumber(
@@ -382,7 +407,43 @@ export function createCasesService({ deps, clock }: CasesContext) {
     });
   }
 
+  const payments = createFinePayments({
+    deps,
+    files,
+    today,
+    procedureOf,
+    visible,
+    async settle(trx, actor, caseId) {
+      // The payment that pays the account off moves the case on (A11.3), as a case transition.
+      const c = (await casesRepository.findById(trx, caseId))!;
+      const def = procedureOf(c);
+      const who = { id: actor.id, roles: actor.roles };
+      if (evaluateTransition(def, await snapshotOf(trx, c, today()), SETTLE_TRANSITION, who).allowed) {
+        await perform(trx, actor, c, def, SETTLE_TRANSITION, {}, undefined);
+      }
+    },
+    async event(trx, actor, c, action, seq, detail) {
+      await casesRepository.insertEvent(trx, {
+        id: randomUUID(),
+        case_id: c.id,
+        at: now().toISOString(),
+        actor_id: actor.id,
+        action,
+        step: c.step,
+        detail: JSON.stringify(detail),
+        ledger_seq: seq,
+      });
+    },
+  });
+
   return {
+    /** The fine's payments and account (A11.2, A11.3). */
+    payments: payments.list,
+    /** Records a payment with its receipt (finance); the one that pays it off moves the case on. */
+    recordPayment: payments.record,
+    /** The scan of a payment's bill, read with an access leaf. */
+    paymentReceipt: payments.receipt,
+
     async officerOptions(actor: Actor, unitId: string | undefined) {
       if (!casesPolicy.register(actor) && !casesPolicy.scope(actor)) {
         throw forbidden();
@@ -720,6 +781,10 @@ export function createCasesService({ deps, clock }: CasesContext) {
         if (!verdict.allowed) {
           throw refused('case.refused', { action: titleOf(transition.title) }, verdict.missing);
         }
+        const plan = await paymentPlanProblems(trx, c, def, transition, input.inputs ?? {}, today());
+        if (plan.length) {
+          throw refused('payment.plan_refused', {}, plan);
+        }
         const chain = transition.approval.chain;
         const requestId = randomUUID();
         await approvalsRepository.insert(trx, {
@@ -879,6 +944,10 @@ export function createCasesService({ deps, clock }: CasesContext) {
         );
         if (!verdict.allowed) {
           throw refused('case.refused', { action: titleOf(transition.title) }, verdict.missing);
+        }
+        const plan = await paymentPlanProblems(trx, c, def, transition, inputs, today());
+        if (plan.length) {
+          throw refused('payment.plan_refused', {}, plan);
         }
         if (input.override) {
           await recordCase(trx, actor, c.id, 'case.overridden', {

@@ -11,6 +11,7 @@ import { CaseCompletenessCard } from './case-completeness-card';
 import { CaseDeadlinesCard } from './case-deadlines-card';
 import { CaseDocumentsCard } from './case-documents-card';
 import { CaseEditModal } from './case-edit-modal';
+import { CaseFineCard } from './case-fine-card';
 import { CaseHeader } from './case-header';
 import { CaseTimeline } from './case-timeline';
 import { NextStepsCard } from './next-steps-card';
@@ -57,6 +58,7 @@ export function CasePage() {
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
             <CaseDeadlinesCard c={c} />
+            <CaseFineCard caseId={c.id} />
             <CaseCompletenessCard caseId={c.id} />
             <CaseTimeline c={c} />
           </Flex>

@@ -45,6 +45,7 @@ const ACTION_LABELS: Record<string, MessageId> = {
   'document.issued': 'action.document.issued',
   'document.superseded': 'action.document.superseded',
   'document.scan_attached': 'action.document.scanAttached',
+  'payment.recorded': 'action.payment.recorded',
 };
 
 export type Localized = { 'zh-CN': string; en: string };
