@@ -1,5 +1,4 @@
 import {
-  permissionsOf,
   type CaseDto,
   type CompletenessDto,
   type CompletenessList,
@@ -10,7 +9,7 @@ import type { Actor } from '../src/security/actor';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
 import type { Session } from './http-client';
-import { issueDocument, newParty, registerCase, transition } from './fixtures/cases';
+import { approveChain, issueDocument, newParty, officerActor, registerCase } from './fixtures/cases';
 import { ingestBytes, wav } from './fixtures/recordings';
 
 type Person = Session & { id: string; unitId: string };
@@ -54,26 +53,8 @@ describeEachDialect('investigation (A7): acts, records, preservation, extension,
   const codes = (res: { json<T>(): T }) => res.json<Refusal>().missing.map((m) => m.code);
 
   /** The officer proposes; the chain's roles approve in order. */
-  async function approve(caseId: string, t: string, inputs?: Record<string, unknown>) {
-    const proposed = await officer.post(`/api/cases/${caseId}/transitions/${t}/propose`, {
-      opinion: '建议办理',
-      ...(inputs ? { inputs } : {}),
-    });
-    expect(proposed.statusCode, proposed.body).toBe(200);
-    for (const role of transition(proposed.json<CaseDto>(), t).approval?.chain ?? []) {
-      const who = role === 'unit_head' ? head : agency;
-      const inbox = (await who.get('/api/approvals?box=inbox')).json<{
-        items: { id: string; caseId: string }[];
-      }>();
-      const pending = inbox.items.find((a) => a.caseId === caseId);
-      expect(pending, `${role} has the ${t} approval`).toBeDefined();
-      const decided = await who.post(`/api/approvals/${pending?.id}/decide`, {
-        decision: 'approve',
-        opinion: '同意',
-      });
-      expect(decided.statusCode, decided.body).toBe(200);
-    }
-  }
+  const approve = (caseId: string, t: string, inputs?: Record<string, unknown>) =>
+    approveChain(officer, { unit_head: head, agency_head: agency }, caseId, t, inputs);
 
   async function openCase(): Promise<CaseDto> {
     const k = await registerCase(officer, [officer.id, partner.id], { partyId: await newParty(officer) });
@@ -83,14 +64,7 @@ describeEachDialect('investigation (A7): acts, records, preservation, extension,
     return opened;
   }
 
-  const actor = (): Actor => ({
-    id: officer.id,
-    username: 'officer',
-    name: '周执法',
-    unitId: officer.unitId,
-    roles: ['officer'],
-    permissions: new Set(permissionsOf(['officer'])),
-  });
+  const actor = (): Actor => officerActor(officer, '周执法');
 
   /** A recording uploaded now that ended `hoursAgo` hours ago, linked to the case for `requirement`. */
   async function recordAv(caseId: string, requirement: string, hoursAgo = 1): Promise<string> {

@@ -1,5 +1,4 @@
 import {
-  permissionsOf,
   residentIdCheckChar,
   type CaseDto,
   type FormRangeDetail,
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
 import type { Session } from './http-client';
-import { issueDocument, newParty, registerCase } from './fixtures/cases';
+import { approveChain, issueDocument, newParty, officerActor, registerCase } from './fixtures/cases';
 import { ingestBytes, wav } from './fixtures/recordings';
 
 type Person = Session & { id: string; unitId: string };
@@ -52,14 +51,6 @@ describeEachDialect('simplified procedure (A10.1): numbered forms, on-the-spot d
   });
   afterAll(async () => c.stop());
 
-  const officerActor = () => ({
-    id: officer.id,
-    username: 'officer',
-    name: '杨执法',
-    unitId: officer.unitId,
-    roles: ['officer' as const],
-    permissions: new Set(permissionsOf(['officer'])),
-  });
   const act = (who: Session, id: string, t: string, inputs?: Record<string, unknown>) =>
     who.post(`/api/cases/${id}/transitions/${t}`, inputs ? { inputs } : {});
 
@@ -97,7 +88,9 @@ describeEachDialect('simplified procedure (A10.1): numbered forms, on-the-spot d
     await issueDocument(officer, k.id, 'inspection_record');
     await issueDocument(officer, k.id, 'interview_record');
     if (withAv) {
-      const av = await ingestBytes(c.app, officerActor(), wav(seed++), { filename: 'onspot.wav' });
+      const av = await ingestBytes(c.app, officerActor(officer, '杨执法'), wav(seed++), {
+        filename: 'onspot.wav',
+      });
       const link = await officer.post(`/api/recordings/${av.recording?.id}/links`, {
         caseId: k.id,
         step: 'onspot_av',
@@ -311,19 +304,7 @@ describeEachDialect('simplified procedure (A10.1): numbered forms, on-the-spot d
       receiptNumber: '冀非税0012345',
     });
     expect(paid.statusCode, paid.body).toBe(200);
-    const proposed = await officer.post(`/api/cases/${id}/transitions/close_case/propose`, {
-      opinion: '报备案',
-    });
-    expect(proposed.statusCode, proposed.body).toBe(200);
-    const inbox = (await head.get('/api/approvals?box=inbox')).json<{
-      items: { id: string; caseId: string }[];
-    }>();
-    const pending = inbox.items.find((a) => a.caseId === id);
-    const approved = await head.post(`/api/approvals/${pending?.id}/decide`, {
-      decision: 'approve',
-      opinion: '同意备案',
-    });
-    expect(approved.statusCode, approved.body).toBe(200);
+    await approveChain(officer, { unit_head: head }, id, 'close_case');
     const closed = (await officer.get(`/api/cases/${id}`)).json<CaseDto>();
     expect(closed).toMatchObject({ step: 'closed', status: 'closed' });
   });
