@@ -4,7 +4,7 @@ import { shanghaiDay } from '../src/time';
 import { buildPerson, signInAs } from './factories';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import type { Session } from './http-client';
-import { issueDocument, newParty, registerCase, transition } from './fixtures/cases';
+import { approveChain, issueDocument, newParty, registerCase } from './fixtures/cases';
 
 type Person = Session & { id: string; unitId: string };
 type Reply = { statusCode: number; body: string; json<T>(): T };
@@ -69,26 +69,8 @@ describeEachDialect('fines (A11.2, A11.3): payments, account, plans, hand-over',
     return res.json<Refusal>();
   };
 
-  async function approve(caseId: string, t: string, inputs?: Record<string, unknown>) {
-    const proposed = await officer.post(`/api/cases/${caseId}/transitions/${t}/propose`, {
-      opinion: '建议办理',
-      ...(inputs ? { inputs } : {}),
-    });
-    expect(proposed.statusCode, proposed.body).toBe(200);
-    for (const role of transition(proposed.json<CaseDto>(), t).approval?.chain ?? []) {
-      const who = role === 'unit_head' ? head : agency;
-      const inbox = (await who.get('/api/approvals?box=inbox')).json<{
-        items: { id: string; caseId: string }[];
-      }>();
-      const pending = inbox.items.find((a) => a.caseId === caseId);
-      expect(pending, `${role} has the ${t} approval`).toBeDefined();
-      const decided = await who.post(`/api/approvals/${pending?.id}/decide`, {
-        decision: 'approve',
-        opinion: '同意',
-      });
-      expect(decided.statusCode, decided.body).toBe(200);
-    }
-  }
+  const approve = (caseId: string, t: string, inputs?: Record<string, unknown>) =>
+    approveChain(officer, { unit_head: head, legal, agency_head: agency }, caseId, t, inputs);
 
   /** A penalty decided with a fine of `yuan`, its decision served today unless `serve` is false. */
   async function fined(yuan: number, serve = true): Promise<string> {

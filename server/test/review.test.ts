@@ -1,5 +1,4 @@
 import {
-  permissionsOf,
   type CaseDto,
   type CompletenessDto,
   type DeliveryList,
@@ -9,7 +8,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { buildPerson, signInAs } from './factories';
 import type { Session } from './http-client';
-import { issueDocument, newParty, registerCase, transition } from './fixtures/cases';
+import {
+  approveChain,
+  issueDocument,
+  newParty,
+  officerActor,
+  registerCase,
+  transition,
+} from './fixtures/cases';
 import { ingestBytes, wav } from './fixtures/recordings';
 
 type Person = Session & { id: string; unitId: string };
@@ -46,14 +52,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
   afterAll(async () => c.stop());
 
   /** The officer as the ingest service sees a signed-in person (recordings are uploaded by them). */
-  const officerActor = () => ({
-    id: officer.id,
-    username: 'officer',
-    name: '冯执法',
-    unitId: officer.unitId,
-    roles: ['officer' as const],
-    permissions: new Set(permissionsOf(['officer'])),
-  });
+  const uploader = () => officerActor(officer, '冯执法');
 
   const get = async (id: string) => {
     const res = await officer.get(`/api/cases/${id}`);
@@ -68,26 +67,8 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
   };
   const codes = (res: { statusCode: number; json<T>(): T }) => refusal(res).map((m) => m.code);
 
-  async function approve(caseId: string, t: string, inputs?: Record<string, unknown>) {
-    const proposed = await officer.post(`/api/cases/${caseId}/transitions/${t}/propose`, {
-      opinion: '建议办理',
-      ...(inputs ? { inputs } : {}),
-    });
-    expect(proposed.statusCode, proposed.body).toBe(200);
-    for (const role of transition(proposed.json<CaseDto>(), t).approval?.chain ?? []) {
-      const who = role === 'unit_head' ? head : role === 'legal' ? legal : agency;
-      const inbox = (await who.get('/api/approvals?box=inbox')).json<{
-        items: { id: string; caseId: string }[];
-      }>();
-      const pending = inbox.items.find((a) => a.caseId === caseId);
-      expect(pending, `${role} has the ${t} approval`).toBeDefined();
-      const decided = await who.post(`/api/approvals/${pending?.id}/decide`, {
-        decision: 'approve',
-        opinion: '同意',
-      });
-      expect(decided.statusCode, decided.body).toBe(200);
-    }
-  }
+  const approve = (caseId: string, t: string, inputs?: Record<string, unknown>) =>
+    approveChain(officer, { unit_head: head, legal, agency_head: agency }, caseId, t, inputs);
 
   /** A case through its investigation (A6.1, A7.5), waiting for review. */
   async function investigated(): Promise<string> {
@@ -193,7 +174,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     // A8.5: the whole hearing on AV.
     await issueDocument(legal, id, 'hearing_record');
     expect(codes(await act(legal, id, 'hold_hearing'))).toEqual(['recording_missing']);
-    const av = await ingestBytes(c.app, officerActor(), wav(seed++), {
+    const av = await ingestBytes(c.app, uploader(), wav(seed++), {
       filename: 'hearing.wav',
       captureStart: '2026-11-28T01:00:00Z',
       captureEnd: '2026-11-28T01:50:00Z',
@@ -315,7 +296,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
       await serve(decision, { method: 'lien', servedOn: today, witnesses: ['李村委'] }),
     );
     expect(lienWithoutAv.map((m) => m.ruleId)).toEqual(['A18.5']);
-    const av = await ingestBytes(c.app, officerActor(), wav(seed++), {
+    const av = await ingestBytes(c.app, uploader(), wav(seed++), {
       filename: 'lien.wav',
       captureStart: '2026-11-28T01:00:00Z',
       captureEnd: '2026-11-28T01:10:00Z',
@@ -399,7 +380,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     // An inspection recorded with its AV, uploaded 30 hours after it ended; the link is later removed.
     await issueDocument(officer, id, 'inspection_record');
     const end = new Date(c.clock.now().getTime() - 30 * 3_600_000);
-    const av = await ingestBytes(c.app, officerActor(), wav(seed++), {
+    const av = await ingestBytes(c.app, uploader(), wav(seed++), {
       filename: 'inspection.wav',
       captureStart: new Date(end.getTime() - 900_000).toISOString(),
       captureEnd: end.toISOString(),
