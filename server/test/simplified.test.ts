@@ -3,6 +3,7 @@ import {
   type CaseDto,
   type FormRangeDetail,
   type FormRangeDto,
+  type PaymentList,
 } from '@quancheng/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
@@ -38,6 +39,7 @@ describeEachDialect('simplified procedure (A10.1): numbered forms, on-the-spot d
   let other: Person;
   let head: Person;
   let legal: Person;
+  let finance: Person;
   let seed = 900;
   let series = 0;
 
@@ -48,6 +50,7 @@ describeEachDialect('simplified procedure (A10.1): numbered forms, on-the-spot d
     other = await signInAs(c.app, { roles: ['officer'], unit: '劳动保障监察大队', name: '秦执法' });
     head = await signInAs(c.app, { roles: ['unit_head'], unit: '劳动保障监察大队', name: '尤队长' });
     legal = await signInAs(c.app, { roles: ['legal'], unit: '法制科', name: '许法制' });
+    finance = await signInAs(c.app, { roles: ['finance'], unit: '财务科', name: '施财务' });
   });
   afterAll(async () => c.stop());
 
@@ -298,12 +301,30 @@ describeEachDialect('simplified procedure (A10.1): numbered forms, on-the-spot d
     });
     expect(unpaid.statusCode).toBe(409);
     expect(unpaid.json<Refusal>().missing?.map((m) => m.ruleId)).toContain('A11.3');
-    const paid = await act(officer, id, 'record_payment', {
+    // A11.3 finance records the payment from its bill; paid in full, the case moves on.
+    expect(
+      (
+        await officer.post(`/api/cases/${id}/payments`, {
+          paidOn: '2026-11-28',
+          amountFen: 100_000,
+          receiptNumber: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const paid = await finance.post(`/api/cases/${id}/payments`, {
       paidOn: '2026-11-28',
-      amountPaid: 1000,
-      receiptNumber: '冀非税0012345',
+      amountFen: 100_000,
+      receiptNumber: '冀非税 No.0012345',
     });
-    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json<PaymentList>().account).toMatchObject({
+      fineFen: 100_000,
+      balanceFen: 0,
+      paidInFull: true,
+    });
+    const executed = (await officer.get(`/api/cases/${id}`)).json<CaseDto>();
+    expect(executed.step).toBe('executed');
+    expect(executed.deadlines.find((d) => d.periodId === 'fine_payment')?.status).toBe('met');
     await approveChain(officer, { unit_head: head }, id, 'close_case');
     const closed = (await officer.get(`/api/cases/${id}`)).json<CaseDto>();
     expect(closed).toMatchObject({ step: 'closed', status: 'closed' });

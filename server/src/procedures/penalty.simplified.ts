@@ -1,5 +1,6 @@
 import type { Condition, ProcedureInput } from './definition';
 import { penaltyV1 } from './penalty.v1';
+import { handOverToCompulsion, settleFine } from './penalty.v2';
 
 /**
  * 行政处罚（简易程序）: the on-the-spot penalty (seed art. 10 = RULES A10.1; 行政处罚法 art. 51–52).
@@ -31,7 +32,7 @@ const partyIs = (kind: 'person' | 'organisation'): Condition => ({
   value: kind,
 });
 const unpaidFine: Condition = {
-  all: [fineAmount('gt', 0), { field: 'data.amountPaid', op: 'absent' }],
+  all: [fineAmount('gt', 0), { not: { field: 'data.finePaidInFull', op: 'eq', value: true } }],
 };
 
 const decideOnSpot: Transition = {
@@ -155,31 +156,10 @@ const transitions: Transition[] = [
     ],
     effects: ['close_case'],
   },
-  {
-    id: 'record_payment',
-    from: ['decided_on_spot'],
-    to: 'executed',
-    title: { 'zh-CN': '罚款缴纳登记', en: 'Record the payment of the fine' },
-    ruleIds: ['A11.3'],
-    actors: ['officer'],
-    when: fineAmount('gt', 0),
-    whenMessage: { 'zh-CN': '该决定没有罚款', en: 'The decision imposes no fine' },
-    inputs: [
-      { key: 'paidOn', label: { 'zh-CN': '缴款日期', en: 'Paid on' }, required: true, type: 'date' },
-      {
-        key: 'amountPaid',
-        label: { 'zh-CN': '缴款金额（元）', en: 'Amount paid (yuan)' },
-        required: true,
-        type: 'number',
-      },
-      {
-        key: 'receiptNumber',
-        label: { 'zh-CN': '缴款凭证（票据）号', en: 'Receipt number' },
-        required: true,
-      },
-    ],
-    meetsDeadlines: ['fine_payment'],
-  },
+  // A11.3: finance records the payments; the one that pays the fine off moves the case on, and
+  // an overdue fine is handed over to compulsion — as in the general procedure.
+  { ...settleFine, from: ['decided_on_spot', 'compulsion_pending'] },
+  { ...handOverToCompulsion, from: ['decided_on_spot'] },
   {
     id: 'close_case',
     from: ['decided_on_spot', 'executed'],
@@ -217,6 +197,8 @@ export const penaltySimplifiedV1: ProcedureInput = {
     onSpotFinePerson: 200,
     /** 行政处罚法 art. 51: on the spot, an organisation is fined at most this (yuan, inclusive). */
     onSpotFineOrganisation: 3000,
+    /** 行政处罚法 art. 72: 加处罚款 of 3 % of the fine a day overdue, at most the fine. */
+    fineSurchargePercentPerDay: 3,
   },
   stages: penaltyV1.stages,
   initial: { step: 'on_site' },
@@ -239,6 +221,11 @@ export const penaltySimplifiedV1: ProcedureInput = {
       stage: 'service',
       title: { 'zh-CN': '罚款已缴纳，待结案', en: 'Fine paid, to be closed' },
       documents: ['onspot_decision', 'internal_approval'],
+    },
+    {
+      id: 'compulsion_pending',
+      stage: 'service',
+      title: { 'zh-CN': '逾期未缴罚款，已移交强制执行', en: 'Unpaid fine handed over to compulsion' },
     },
     {
       id: 'converted',

@@ -412,6 +412,46 @@ const reviewActs: Transition[] = [
 ];
 
 /**
+ * A11.3: the payment that pays the account off (fine and surcharge) moves the case on; finance
+ * records payments through `/api/cases/:id/payments` and the server performs this in the same write.
+ * Shared with the simplified procedure.
+ */
+export const settleFine: Transition = {
+  id: 'settle_fine',
+  from: ['decided', 'compulsion_pending'],
+  to: 'executed',
+  title: { 'zh-CN': '罚款缴清', en: 'Fine paid in full' },
+  ruleIds: ['A11.3'],
+  // Performed by the server when finance records the payment that pays the account off.
+  actors: ['finance'],
+  when: { all: [hasFine, flag('finePaidInFull')] },
+  whenMessage: {
+    'zh-CN': '罚款（及加处罚款）尚未缴清',
+    en: 'The fine (with any surcharge) is not paid in full',
+  },
+  meetsDeadlines: ['fine_payment'],
+};
+
+/** A11.3: an overdue fine goes to the compulsion procedure (shared with the simplified procedure). */
+export const handOverToCompulsion: Transition = {
+  id: 'hand_over_to_compulsion',
+  from: ['decided'],
+  to: 'compulsion_pending',
+  title: { 'zh-CN': '逾期未缴罚款，移交强制执行', en: 'Hand the unpaid fine over to compulsion' },
+  ruleIds: ['A11.3'],
+  actors: ['officer'],
+  when: { all: [hasFine, flag('fineOverdue')] },
+  whenMessage: {
+    'zh-CN': '缴款期限（或分期缴纳的某一期）尚未届满，或罚款已缴清',
+    en: 'The payment deadline (or an instalment) has not passed, or the fine is paid',
+  },
+  // A13.3: 行政强制执行审批表, the unit head's opinion and the agency head's approval.
+  approval: { chain: ['unit_head', 'agency_head'], form: 'internal_approval' },
+  sets: { compulsionPending: true },
+  effects: ['record_fine_account'],
+};
+
+/**
  * Execution and closure (seed art. 11–12 = RULES A11.1–A11.3, A12.1). Payments are recorded by
  * finance through `/api/cases/:id/payments` (not a transition); the payment that pays the account
  * off performs `settle_fine` in the same write.
@@ -484,38 +524,8 @@ const closingActs: Transition[] = [
     // The plan replaces the 15-day due date: the application answered the payment period.
     meetsDeadlines: ['fine_payment'],
   },
-  {
-    id: 'settle_fine',
-    from: ['decided', 'compulsion_pending'],
-    to: 'executed',
-    title: { 'zh-CN': '罚款缴清', en: 'Fine paid in full' },
-    ruleIds: ['A11.3'],
-    // Performed by the server when finance records the payment that pays the account off.
-    actors: ['finance'],
-    when: { all: [hasFine, flag('finePaidInFull')] },
-    whenMessage: {
-      'zh-CN': '罚款（及加处罚款）尚未缴清',
-      en: 'The fine (with any surcharge) is not paid in full',
-    },
-    meetsDeadlines: ['fine_payment'],
-  },
-  {
-    id: 'hand_over_to_compulsion',
-    from: ['decided'],
-    to: 'compulsion_pending',
-    title: { 'zh-CN': '逾期未缴罚款，移交强制执行', en: 'Hand the unpaid fine over to compulsion' },
-    ruleIds: ['A11.3'],
-    actors: ['officer'],
-    when: { all: [hasFine, flag('fineOverdue')] },
-    whenMessage: {
-      'zh-CN': '缴款期限（或分期缴纳的某一期）尚未届满，或罚款已缴清',
-      en: 'The payment deadline (or an instalment) has not passed, or the fine is paid',
-    },
-    // A13.3: 行政强制执行审批表, the unit head's opinion and the agency head's approval.
-    approval: { chain: ['unit_head', 'agency_head'], form: 'internal_approval' },
-    sets: { compulsionPending: true },
-    effects: ['record_fine_account'],
-  },
+  settleFine,
+  handOverToCompulsion,
   {
     id: 'close_case',
     from: ['decided', 'executed', 'correction_ordered'],
