@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { apiSignIn, type ApiSession } from './support/api';
-import { hasChromium, launchBrowser, type Browser } from './support/browser';
+import { hasChromium, launchBrowser, typeDate, type Browser } from './support/browser';
 import { TEN_SECOND_VIDEO, testMedia, type TestMedia } from './support/media';
 import { parseOneTimePassword, startServer, type RunningServer } from './support/server';
 import { signIn } from './support/session';
@@ -104,6 +104,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
       { username: 'lixian', name: '李现', roles: ['officer'], ...cert('13050201') },
       { username: 'zhaochang', name: '赵场', roles: ['officer'], ...cert('13050202') },
       { username: 'qiandui', name: '钱队长', roles: ['unit_head'] },
+      { username: 'sunjin', name: '孙财务', roles: ['finance'] },
     ];
     const ids: Record<string, string> = {};
     const sessions: Record<string, ApiSession> = {};
@@ -308,6 +309,46 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
     );
     expect(padNow).toMatchObject({ used: 1, next: 52, gaps: [] });
     await shot(p, 'handed-over');
+  });
+
+  it('A11.3 back at the office, finance records the payment with a scan of the bill on the case page; paid in full, the case moves on', async () => {
+    const p = browser.page;
+    onTestFailed(async () => {
+      await shot(p, 'failed-payment');
+      console.error(`server output:\n${server.output().slice(-4000)}`);
+    });
+    await browser.context.clearCookies();
+    await p.setViewportSize({ width: 1440, height: 900 });
+    await p.goto(`${server.baseUrl}/login`);
+    await signIn(p, 'sunjin', PASSWORD);
+    await p.getByTestId('welcome').waitFor();
+    await p.goto(`${server.baseUrl}/cases/${caseId}`);
+    const card = p.getByTestId('case-fine');
+    await card.getByText('3,000.00').first().waitFor();
+    await card.getByRole('button', { name: '登记缴款' }).click();
+    const modal = p.locator('.ant-modal:visible');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await typeDate(modal.getByLabel('缴款日期', { exact: true }), today);
+    await modal.getByLabel('缴款金额（元）', { exact: true }).fill('3000');
+    await modal.getByLabel('非税收入票据号', { exact: true }).fill('冀非税 No.0051001');
+    await modal.locator('input[type=file]').setInputFiles({
+      name: '缴款书.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    });
+    await modal
+      .getByRole('button', { name: /确\s*定|OK|登记/ })
+      .last()
+      .click();
+    await card.getByText('已缴清').waitFor();
+    await card.getByTestId('fine-payment').getByText('票据号 冀非税NO.0051001').waitFor();
+    await expect.poll(() => p.getByTestId('case-step').textContent()).toContain('罚款已缴纳');
+    const k = await officer.request<Case>('GET', `/api/cases/${caseId}`);
+    expect(k.step).toBe('executed');
+    await shot(p, 'paid');
   });
 });
 

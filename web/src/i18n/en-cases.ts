@@ -339,4 +339,6 @@ export const enCases: Record<keyof typeof zhCNCases, string> = {
   'action.document.issued': 'Document issued',
   'action.document.superseded': 'Document corrected',
   'action.document.scanAttached': 'Signed scan uploaded',
+  'action.document.served': 'Document served',
+  'action.document.serviceFailed': 'Service attempt failed',
 };

@@ -331,4 +331,6 @@ export const zhCNCases = {
   'action.document.issued': '签发文书',
   'action.document.superseded': '更正文书',
   'action.document.scanAttached': '上传签章扫描件',
+  'action.document.served': '送达文书',
+  'action.document.serviceFailed': '送达未成功',
 };

@@ -45,6 +45,8 @@ const ACTION_LABELS: Record<string, MessageId> = {
   'document.issued': 'action.document.issued',
   'document.superseded': 'action.document.superseded',
   'document.scan_attached': 'action.document.scanAttached',
+  'document.served': 'action.document.served',
+  'document.service_failed': 'action.document.serviceFailed',
   'payment.recorded': 'action.payment.recorded',
 };
 
