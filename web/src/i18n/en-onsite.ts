@@ -73,5 +73,6 @@ export const enOnsite: Record<keyof typeof zhCNOnsite, string> = {
     'Decision No. {number}. A fine is paid within 15 days from today; back at the office, report it for the record and close the case.',
   'onsite.done.case': 'Open the case',
   'onsite.done.new': 'New on-site matter',
+  'onsite.notSimplified': 'This case runs the general procedure: handle it on the case page',
   'onsite.openOnSite': 'On-site screen (tablet)',
 };

@@ -69,5 +69,6 @@ export const zhCNOnsite = {
     '决定书编号 {number}。罚款的，当事人应自今日起十五日内缴纳；回到办公室后请报所属行政机关备案结案。',
   'onsite.done.case': '查看案件',
   'onsite.done.new': '新的现场执法',
+  'onsite.notSimplified': '此案件适用一般程序，请在案件页面办理',
   'onsite.openOnSite': '现场执法（平板）',
 } as const;

@@ -79,8 +79,19 @@ export function OnsiteCasePage() {
   if (!c) {
     return <PageError error={found.error} onRetry={() => void found.refetch()} />;
   }
-  if (c.procedure.id !== 'penalty_simplified') {
-    return <Alert type="warning" showIcon title={t('onsite.decide.converted')} />;
+  if (c.procedure.id !== 'penalty_simplified' || c.step === 'converted') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t(c.step === 'converted' ? 'onsite.decide.converted' : 'onsite.notSimplified')}
+        action={
+          <Link to={`/cases/${c.id}`}>
+            <Button>{t('onsite.done.case')}</Button>
+          </Link>
+        }
+      />
+    );
   }
   const at = screenOf(c, served);
   const screen = at <= 2 && chosen !== null && chosen <= 2 ? chosen : at;
