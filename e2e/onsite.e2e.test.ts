@@ -67,6 +67,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
   let officer: ApiSession;
   let padId = '';
   let caseId = '';
+  let people: { ids: Record<string, string>; sessions: Record<string, ApiSession> };
 
   async function issue(s: ApiSession, id: string, templateId: string) {
     const doc = await s.request<Doc>('POST', `/api/cases/${id}/documents`, { templateId });
@@ -105,6 +106,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
       { username: 'zhaochang', name: '赵场', roles: ['officer'], ...cert('13050202') },
       { username: 'qiandui', name: '钱队长', roles: ['unit_head'] },
       { username: 'sunjin', name: '孙财务', roles: ['finance'] },
+      { username: 'zhouju', name: '周局长', roles: ['agency_head'] },
     ];
     const ids: Record<string, string> = {};
     const sessions: Record<string, ApiSession> = {};
@@ -118,6 +120,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
       sessions[person.username] = await apiSignIn(server.baseUrl, person.username, INITIAL, PASSWORD);
     }
     officer = sessions.lixian!;
+    people = { ids, sessions };
     await officer.request('POST', '/api/parties', {
       kind: 'organisation',
       name: '临西县某某商贸有限公司',
@@ -349,6 +352,77 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
     const k = await officer.request<Case>('GET', `/api/cases/${caseId}`);
     expect(k.step).toBe('executed');
     await shot(p, 'paid');
+  });
+
+  it('A7.1 A22.1 an on-site inspection of an opened general case on the tablet: announcement, record, AV, then the act recorded', async () => {
+    const p = browser.page;
+    onTestFailed(async () => {
+      await shot(p, 'failed-inspection');
+      console.error(`server output:\n${server.output().slice(-4000)}`);
+    });
+    // A complaint registered and opened (立案) through the API, as the cases e2e does on screen.
+    const parties = await officer.request<{ items: { id: string }[] }>('GET', '/api/parties?q=某某商贸');
+    const k = await officer.request<Case>('POST', '/api/cases', {
+      source: 'complaint',
+      receivedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
+      complainant: { name: '王五', phone: '13900001111' },
+      partyId: parties.items[0]?.id,
+      cause: '拖欠工资',
+      facts: '投诉人反映该公司拖欠其工资。',
+      evidenceProvided: true,
+      withinJurisdiction: true,
+      officerIds: [people.ids.lixian, people.ids.zhaochang],
+    });
+    await officer.request('POST', `/api/cases/${k.id}/transitions/open_case/propose`, {
+      opinion: '建议立案',
+    });
+    for (const who of ['qiandui', 'zhouju']) {
+      const s = people.sessions[who]!;
+      const inbox = await s.request<{ items: { id: string; caseId: string }[] }>(
+        'GET',
+        '/api/approvals?box=inbox',
+      );
+      const pending = inbox.items.find((a) => a.caseId === k.id);
+      await s.request('POST', `/api/approvals/${pending?.id}/decide`, {
+        decision: 'approve',
+        opinion: '同意',
+      });
+    }
+
+    await browser.context.clearCookies();
+    await p.setViewportSize({ width: 768, height: 1024 });
+    await p.goto(`${server.baseUrl}/login`);
+    await signIn(p, 'lixian', PASSWORD);
+    await p.getByTestId('welcome').waitFor();
+    await p.goto(`${server.baseUrl}/cases/${k.id}`);
+    await p.getByRole('button', { name: '现场检查（平板）' }).click();
+    await p.waitForURL(`${server.baseUrl}/onsite/${k.id}`);
+    expect(await p.getByTestId('onsite-announcement').textContent()).toContain('全程录音录像');
+    expect(await p.getByText('出示执法证件：').textContent()).toContain('赵场（13050202）');
+    // Confirmed, the announcement gives way to the record.
+    await p.getByLabel('已开启执法记录仪，宣读上述告知并出示执法证件').click();
+    await p.getByTestId('onsite-record-inspection_record').getByRole('button', { name: '填写' }).waitFor();
+
+    await issue(officer, k.id, 'inspection_record');
+    await p.goto(`${server.baseUrl}/onsite/${k.id}`);
+    // Confirmed, the announcement gives way to the record.
+    await p.getByLabel('已开启执法记录仪，宣读上述告知并出示执法证件').click();
+    await p.getByText('尚未关联音像记录').waitFor();
+    await p.getByTestId('onsite-av-pick').click();
+    await p
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: VIDEO_NAME })
+      .click();
+    await p.getByRole('button', { name: '关联到本案' }).click();
+    await p.getByRole('button', { name: '记录本次现场检查', exact: true }).click();
+    await p.getByText('现场检查已记录').waitFor();
+    const after = await officer.request<{
+      step: string;
+      timeline: { action: string; detail: { transition?: string } | null }[];
+    }>('GET', `/api/cases/${k.id}`);
+    expect(after.step).toBe('investigation');
+    expect(after.timeline.some((e) => e.detail?.transition === 'record_inspection')).toBe(true);
+    await shot(p, 'inspection');
   });
 });
 

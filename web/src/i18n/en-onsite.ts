@@ -74,5 +74,15 @@ export const enOnsite: Record<keyof typeof zhCNOnsite, string> = {
   'onsite.done.case': 'Open the case',
   'onsite.done.new': 'New on-site matter',
   'onsite.notSimplified': 'This case runs the general procedure: handle it on the case page',
+  'onsite.steps.announce': 'Announce',
+  'onsite.inspection.title': 'On-site inspection · general procedure',
+  'onsite.inspection.record': 'Record this inspection',
+  'onsite.inspection.help':
+    'A7.1 the inspection record is issued and the AV of the whole inspection linked: record this inspection.',
+  'onsite.inspection.done': 'Inspection recorded',
+  'onsite.inspection.again': 'Another inspection',
+  'onsite.openInspection': 'On-site inspection (tablet)',
+  'onsite.inspection.recordsHelp':
+    'A7.1 an inspection of items or places has its inspection record, checked and signed by the party, then issued; each inspection its own.',
   'onsite.openOnSite': 'On-site screen (tablet)',
 };

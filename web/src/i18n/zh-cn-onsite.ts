@@ -70,5 +70,14 @@ export const zhCNOnsite = {
   'onsite.done.case': '查看案件',
   'onsite.done.new': '新的现场执法',
   'onsite.notSimplified': '此案件适用一般程序，请在案件页面办理',
+  'onsite.steps.announce': '告知',
+  'onsite.inspection.title': '现场检查（勘验）· 一般程序',
+  'onsite.inspection.record': '记录本次现场检查',
+  'onsite.inspection.help': 'A7.1 检查(勘验)笔录已签发、现场检查全程录音录像已关联，记录本次现场检查。',
+  'onsite.inspection.done': '现场检查已记录',
+  'onsite.inspection.again': '再次现场检查',
+  'onsite.openInspection': '现场检查（平板）',
+  'onsite.inspection.recordsHelp':
+    'A7.1 检查（勘验）物品或者场所，制作《检查(勘验)笔录》，经当事人核对签字后签发；每次检查各有其笔录。',
   'onsite.openOnSite': '现场执法（平板）',
 } as const;

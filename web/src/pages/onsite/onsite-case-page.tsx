@@ -33,6 +33,7 @@ import { PageError, PageLoading } from '../../components/page-state';
 import { useSignedIn } from '../../components/route-guards';
 import { useApiError } from '../../components/use-api-error';
 import { useT, type MessageId } from '../../i18n';
+import { Announcement } from './announcement';
 import { SignaturePad, type SignaturePadHandle } from './signature-pad';
 
 const RECORDS = ['inspection_record', 'interview_record'] as const;
@@ -79,6 +80,9 @@ export function OnsiteCasePage() {
   if (!c) {
     return <PageError error={found.error} onRetry={() => void found.refetch()} />;
   }
+  if (c.procedure.id === 'penalty' && c.step === 'investigation' && c.status === 'open') {
+    return <InspectionFlow c={c} />;
+  }
   if (c.procedure.id !== 'penalty_simplified' || c.step === 'converted') {
     return (
       <Alert
@@ -120,8 +124,10 @@ export function OnsiteCasePage() {
           onChange={(n) => (at <= 2 && n <= 2 ? setChosen(n) : undefined)}
           items={steps.map((s) => ({ title: t(s) }))}
         />
-        {screen === 0 && <RecordsScreen c={c} onNext={() => setChosen(1)} />}
-        {screen === 1 && <AvScreen c={c} onNext={() => setChosen(2)} />}
+        {screen === 0 && <RecordsScreen c={c} act={ON_THE_SPOT} onNext={() => setChosen(1)} />}
+        {screen === 1 && (
+          <AvScreen c={c} act={ON_THE_SPOT} onNext={() => setChosen(2)} next={t('onsite.steps.decide')} />
+        )}
         {screen === 2 && <DecideScreen c={c} />}
         {screen === 3 && <HandOverScreen c={c} />}
         {screen === 4 && (
@@ -144,12 +150,33 @@ export function OnsiteCasePage() {
   );
 }
 
-function RecordsScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
+/** A flow's act: the transition the records and AV are for, its documents and its AV requirement. */
+interface Act {
+  transition: string;
+  records: readonly string[];
+  av: string;
+  /** What the records are for, with the rule. */
+  help: MessageId;
+}
+const ON_THE_SPOT: Act = {
+  transition: 'decide_on_spot',
+  records: RECORDS,
+  av: 'onspot_av',
+  help: 'onsite.records.help',
+};
+const INSPECTION: Act = {
+  transition: 'record_inspection',
+  records: ['inspection_record'],
+  av: 'inspection_av',
+  help: 'onsite.inspection.recordsHelp',
+};
+
+function RecordsScreen({ c, act, onNext }: { c: CaseDto; act: Act; onNext: () => void }) {
   const { t } = useT();
   const navigate = useNavigate();
   const draft = useDraftDocument(c.id);
   const showError = useApiError();
-  const decide = c.transitions.find((x) => x.id === 'decide_on_spot');
+  const decide = c.transitions.find((x) => x.id === act.transition);
   const open = async (templateId: string) => {
     const existing = c.documents.find((d) => d.templateId === templateId && d.state === 'draft');
     try {
@@ -161,9 +188,9 @@ function RecordsScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
   };
   return (
     <Card>
-      <Typography.Paragraph type="secondary">{t('onsite.records.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(act.help)}</Typography.Paragraph>
       <List
-        dataSource={[...RECORDS]}
+        dataSource={[...act.records]}
         renderItem={(templateId) => {
           const req = decide?.documents.find((d) => d.templateId === templateId);
           const hasDraft = c.documents.some((d) => d.templateId === templateId && d.state === 'draft');
@@ -199,7 +226,7 @@ function RecordsScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
   );
 }
 
-function AvScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
+function AvScreen({ c, act, onNext, next }: { c: CaseDto; act: Act; onNext: () => void; next: string }) {
   const { t } = useT();
   const me = useSignedIn();
   const { message } = App.useApp();
@@ -207,9 +234,13 @@ function AvScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
   const link = useLinkRecording(c.id);
   const [picked, setPicked] = useState<string | undefined>();
   const params = { page: 1, pageSize: 20, sort: 'captureStart', order: 'desc' } as const;
-  const linked = useRecordings({ ...params, caseId: c.id, step: 'onspot_av' });
+  const linked = useRecordings({ ...params, caseId: c.id, step: act.av });
   const mine = useRecordings({ ...params, officerId: me.user.id });
   const linkedIds = new Set((linked.data?.items ?? []).map((r) => r.id));
+  // A repeated act needs AV made for it: the engine says whether this occurrence has its own.
+  const avMissing =
+    c.transitions.find((x) => x.id === act.transition)?.missing.some((m) => m.code === 'recording_missing') ??
+    true;
   const when = (r: { captureStart: string | null }) =>
     r.captureStart ? formatBureauTime(r.captureStart) : '';
 
@@ -249,7 +280,7 @@ function AvScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
           onClick={() =>
             picked &&
             link.mutate(
-              { recordingId: picked, step: 'onspot_av' },
+              { recordingId: picked, step: act.av },
               {
                 onSuccess: () => {
                   void message.success(t('onsite.av.done'));
@@ -267,8 +298,8 @@ function AvScreen({ c, onNext }: { c: CaseDto; onNext: () => void }) {
           <Button>{t('onsite.av.upload')}</Button>
         </Link>
       </Flex>
-      <Button block style={{ marginTop: 16 }} onClick={onNext} disabled={linkedIds.size === 0}>
-        {t('onsite.steps.decide')} →
+      <Button block style={{ marginTop: 16 }} onClick={onNext} disabled={avMissing}>
+        {next} →
       </Button>
     </Card>
   );
@@ -518,5 +549,116 @@ function HandOverScreen({ c }: { c: CaseDto }) {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/**
+ * An on-site inspection of a general-procedure case under investigation (A7.1), on the tablet:
+ * the announcement (A22.1), the 检查(勘验)笔录, the AV of the inspection, then the act recorded.
+ * Each inspection needs its own record and AV, so the screens start again for the next one.
+ */
+function InspectionFlow({ c }: { c: CaseDto }) {
+  const { t } = useT();
+  const perform = usePerform(c.id);
+  const [announced, setAnnounced] = useState(false);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [done, setDone] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const tr = c.transitions.find((x) => x.id === INSPECTION.transition);
+  const recordsDone = tr !== undefined && tr.documents.every((d) => d.issued);
+  const avDone = tr !== undefined && !tr.missing.some((m) => m.code === 'recording_missing');
+  const at = done ? 4 : !announced ? 0 : !recordsDone ? 1 : !avDone ? 2 : 3;
+  const screen = at >= 1 && at <= 3 && chosen !== null && chosen >= 1 && chosen <= at ? chosen : at;
+  const steps: MessageId[] = [
+    'onsite.steps.announce',
+    'onsite.steps.records',
+    'onsite.steps.av',
+    'onsite.inspection.record',
+    'onsite.steps.done',
+  ];
+  return (
+    <ConfigProvider componentSize="large">
+      <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+        <Card size="small">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('onsite.inspection.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {c.number ?? c.regNumber} · {c.partyName ?? ''} · {c.cause}
+          </Typography.Text>
+        </Card>
+        <Steps
+          size="small"
+          current={screen}
+          onChange={(n) => (n >= 1 && n <= at && at <= 3 ? setChosen(n) : undefined)}
+          items={steps.map((s) => ({ title: t(s) }))}
+        />
+        {screen === 0 && (
+          <Card>
+            <Announcement
+              officers={c.officers.map((o) => ({ name: o.name, certNo: o.certNo }))}
+              announced={announced}
+              onChange={setAnnounced}
+            />
+          </Card>
+        )}
+        {screen === 1 && <RecordsScreen c={c} act={INSPECTION} onNext={() => setChosen(2)} />}
+        {screen === 2 && (
+          <AvScreen c={c} act={INSPECTION} onNext={() => setChosen(3)} next={t('onsite.inspection.record')} />
+        )}
+        {screen === 3 && (
+          <Card>
+            <Typography.Paragraph>{t('onsite.inspection.help')}</Typography.Paragraph>
+            {refusal && (
+              <Alert
+                type="error"
+                showIcon
+                title={refusal}
+                style={{ marginBottom: 16 }}
+                data-testid="onsite-refusal"
+              />
+            )}
+            <Button
+              type="primary"
+              block
+              loading={busy(perform.isPending)}
+              onClick={() => {
+                setRefusal(null);
+                perform.mutate(
+                  { transition: INSPECTION.transition, input: {} },
+                  {
+                    onSuccess: () => setDone(true),
+                    onError: (error) => setRefusal(error instanceof Error ? error.message : String(error)),
+                  },
+                );
+              }}
+            >
+              {t('onsite.inspection.record')}
+            </Button>
+          </Card>
+        )}
+        {screen === 4 && (
+          <Result
+            status="success"
+            title={t('onsite.inspection.done')}
+            extra={[
+              <Link key="case" to={`/cases/${c.id}`}>
+                <Button type="primary">{t('onsite.done.case')}</Button>
+              </Link>,
+              <Button
+                key="again"
+                onClick={() => {
+                  setDone(false);
+                  setAnnounced(false);
+                  setChosen(null);
+                }}
+              >
+                {t('onsite.inspection.again')}
+              </Button>,
+            ]}
+          />
+        )}
+      </Flex>
+    </ConfigProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Checkbox, ConfigProvider, Flex, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, ConfigProvider, Flex, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { useApiError } from '../../components/use-api-error';
 import { useT } from '../../i18n';
 import { OfficerSelect } from '../cases/register/officer-select';
 import { newPartyInput, PARTY_FIELD_MAP, PartyFields, type PartyValues } from '../cases/shared/party-fields';
+import { Announcement } from './announcement';
 
 interface Values extends PartyValues {
   cause: string;
@@ -79,29 +80,7 @@ export function OnsiteStartPage() {
     <ConfigProvider componentSize="large">
       <Flex vertical gap={16} style={{ maxWidth: 960 }}>
         <Card title={t('onsite.title')}>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
-            {t('onsite.announce.title')}
-          </Typography.Title>
-          <Typography.Paragraph
-            data-testid="onsite-announcement"
-            style={{ fontSize: 24, lineHeight: 1.6, fontWeight: 600 }}
-          >
-            {t('onsite.announce.text')}
-          </Typography.Paragraph>
-          <Typography.Paragraph type="secondary">{t('onsite.announce.rule')}</Typography.Paragraph>
-          {shown.length > 0 && (
-            <Typography.Paragraph style={{ fontSize: 18 }}>
-              {t('onsite.announce.certificates')}
-              {shown.map((o) => `${o.name}（${o.certNo ?? ''}）`).join('、')}
-            </Typography.Paragraph>
-          )}
-          <Checkbox
-            checked={announced}
-            onChange={(e) => setAnnounced(e.target.checked)}
-            style={{ fontSize: 18 }}
-          >
-            {t('onsite.announce.confirm')}
-          </Checkbox>
+          <Announcement officers={shown} announced={announced} onChange={setAnnounced} />
         </Card>
         <Card title={t('onsite.register.title')}>
           <Form<Values>

@@ -18,6 +18,11 @@ export function CaseHeader({ c, onEdit }: { c: CaseDto; onEdit: () => void }) {
   const navigate = useNavigate();
   const none = t('common.none');
   const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
+  // The tablet screens: the simplified procedure, or an on-site inspection under investigation.
+  const onSite =
+    c.status === 'open' &&
+    c.abilities.draft &&
+    (c.procedure.id === 'penalty_simplified' || (c.procedure.id === 'penalty' && c.step === 'investigation'));
   return (
     <Card size="small">
       <Flex vertical gap={12}>
@@ -45,9 +50,9 @@ export function CaseHeader({ c, onEdit }: { c: CaseDto; onEdit: () => void }) {
             {c.status === 'closed' && <Tag>{t('case.status.closed')}</Tag>}
           </Space>
           <Space size={8} wrap>
-            {c.procedure.id === 'penalty_simplified' && c.status === 'open' && c.abilities.draft && (
+            {onSite && (
               <Button icon={<TabletOutlined />} onClick={() => void navigate(`/onsite/${c.id}`)}>
-                {t('onsite.openOnSite')}
+                {t(c.procedure.id === 'penalty_simplified' ? 'onsite.openOnSite' : 'onsite.openInspection')}
               </Button>
             )}
             {c.abilities.update && c.status === 'open' && (
