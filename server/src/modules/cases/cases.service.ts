@@ -1,14 +1,6 @@
 import { computeDue, periodById } from '../../calendar';
 import { completenessOf } from './cases.completeness';
-import {
-  deliveriesRepository,
-  deliveryListOf,
-  deliveryProblems,
-  effectiveOn,
-  needsService,
-  newDeliveryRow,
-  type DeliveryFields,
-} from './cases.deliveries';
+import { createDocumentService } from './cases.service-of-documents';
 import { randomUUID } from 'node:crypto';
 import type {
   ApprovalDto,
@@ -17,7 +9,6 @@ import type {
   CaseDto,
   CompletenessDto,
   CompletenessList,
-  DeliveryList,
   CaseList,
   CaseListQuery,
   CaseRegisterInput,
@@ -436,6 +427,30 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
     },
   });
 
+  const service = createDocumentService({
+    deps,
+    calendar: clock.calendar,
+    today,
+    visible,
+    handled,
+    async applyService(trx, actor, c, doc, effective) {
+      const fx = serviceEffects(procedureOf(c), doc.template_id, (await snapshotOf(trx, c, today())).facts);
+      if (fx.meetsDeadlines.length + fx.startsDeadlines.length === 0) {
+        return;
+      }
+      const met = await closeDeadlines(trx, c.id, fx.meetsDeadlines, 'met', now().toISOString());
+      await deadlinesStarting(trx, c, fx.startsDeadlines, `service:${doc.template_id}`, effective);
+      await refreshNextDue(trx, c.id);
+      await recordCase(trx, actor, c.id, 'case.service_effective', {
+        documentId: doc.id,
+        title: doc.title,
+        effectiveOn: effective,
+        ...(met.length ? { deadlinesMet: met } : {}),
+        ...(fx.startsDeadlines.length ? { deadlinesStarted: fx.startsDeadlines } : {}),
+      });
+    },
+  });
+
   return {
     /** The fine's payments and account (A11.2, A11.3). */
     payments: payments.list,
@@ -609,103 +624,9 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
     },
 
     /** The records of service (送达, A18) of one document. */
-    async deliveries(actor: Actor, documentId: string): Promise<DeliveryList> {
-      const doc = await db
-        .selectFrom('documents')
-        .selectAll()
-        .where('id', '=', documentId)
-        .executeTakeFirst();
-      if (!doc) {
-        throw notFound();
-      }
-      await visible(db, actor, doc.case_id);
-      return deliveryListOf(doc, await deliveriesRepository.forDocuments(db, [doc.id]));
-    },
-
-    /**
-     * Records one attempt to serve an issued document (A18.1–A18.5). The first effective service
-     * meets and starts the deadlines the procedure ties to that document (`onService`), counted
-     * from the day service took effect; the case's leaf records them.
-     */
-    async deliver(actor: Actor, documentId: string, input: DeliveryFields): Promise<DeliveryList> {
-      await write(async (trx) => {
-        const doc = await trx
-          .selectFrom('documents')
-          .selectAll()
-          .where('id', '=', documentId)
-          .executeTakeFirst();
-        if (!doc) {
-          throw notFound();
-        }
-        const { c } = await handled(trx, actor, doc.case_id);
-        if (doc.state !== 'issued' || !needsService(doc)) {
-          throw new AppError(409, 'delivery.not_served_document');
-        }
-        const earlier = await deliveriesRepository.forDocuments(trx, [doc.id]);
-        const linked = input.recordingId
-          ? await trx
-              .selectFrom('recording_links')
-              .select('id')
-              .where('case_id', '=', c.id)
-              .where('recording_id', '=', input.recordingId)
-              .where('removed_at', 'is', null)
-              .executeTakeFirst()
-          : undefined;
-        const day = today();
-        const problems = deliveryProblems(input, {
-          today: day,
-          issuedOn: doc.issued_at ? shanghaiDay(new Date(doc.issued_at)) : day,
-          earlierFailed: earlier.some((e) => e.outcome === 'failed'),
-          recordingLinked: linked !== undefined,
-        });
-        if (problems.length > 0) {
-          throw refused('delivery.refused', {}, problems);
-        }
-        const effective = effectiveOn(input, clock.calendar);
-        const nowIso = now().toISOString();
-        const row = newDeliveryRow(input, doc, effective, actor.id, nowIso);
-        await deliveriesRepository.insert(trx, row);
-        const leaf = await ledger.append(trx, {
-          actorId: actor.id,
-          action: row.outcome === 'served' ? 'delivery.served' : 'delivery.failed',
-          subject: { type: 'delivery', id: row.id },
-          row: { ...row, at_home: Number(row.at_home) },
-        });
-        await casesRepository.insertEvent(trx, {
-          id: randomUUID(),
-          case_id: c.id,
-          at: nowIso,
-          actor_id: actor.id,
-          action: row.outcome === 'served' ? 'document.served' : 'document.service_failed',
-          step: c.step,
-          detail: JSON.stringify({
-            documentId: doc.id,
-            title: doc.title,
-            number: doc.number,
-            method: row.method,
-            effectiveOn: effective,
-            reason: row.reason,
-          }),
-          ledger_seq: leaf.seq,
-        });
-        if (effective && !earlier.some((e) => e.effective_on !== null)) {
-          const fx = serviceEffects(procedureOf(c), doc.template_id, (await snapshotOf(trx, c, day)).facts);
-          if (fx.meetsDeadlines.length + fx.startsDeadlines.length > 0) {
-            const met = await closeDeadlines(trx, c.id, fx.meetsDeadlines, 'met', nowIso);
-            await deadlinesStarting(trx, c, fx.startsDeadlines, `service:${doc.template_id}`, effective);
-            await refreshNextDue(trx, c.id);
-            await recordCase(trx, actor, c.id, 'case.service_effective', {
-              documentId: doc.id,
-              title: doc.title,
-              effectiveOn: effective,
-              ...(met.length ? { deadlinesMet: met } : {}),
-              ...(fx.startsDeadlines.length ? { deadlinesStarted: fx.startsDeadlines } : {}),
-            });
-          }
-        }
-      });
-      return this.deliveries(actor, documentId);
-    },
+    deliveries: service.list,
+    /** Records one attempt to serve an issued document (A18.1–A18.5). */
+    deliver: service.record,
 
     /** What the case's completed steps required, present or missing (A33.1), and late uploads (A25.1). */
     async completeness(actor: Actor, id: string): Promise<CompletenessDto> {
