@@ -483,16 +483,24 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     expect(closed.deadlines.every((d) => d.status !== 'open')).toBe(true);
   });
 
-  it('A9.1 a correction order needs the agency head’s approval and the issued 责令限期改正通知书; A11.1 it is re-checked before the case closes', async () => {
+  it('A9.1 a correction order needs the agency head’s approval, the issued 责令限期改正通知书 and its date; A11.1 the re-check is due on that date and comes before the case closes', async () => {
     const id = await priorNotified(2000);
     expect(codes(await act(officer, id, 'decide_correction'))).toEqual([
       'approval_missing',
       'document_missing',
+      'input_missing',
     ]);
     await issueDocument(officer, id, 'correction_order');
-    await approve(id, 'decide_correction');
+    await approve(id, 'decide_correction', { correctBy: '2026-12-18' });
     const ordered = await get(id);
     expect(ordered.step).toBe('correction_ordered');
+    // A11.1: the re-check is a deadline of its own, due on the date the order set.
+    expect(ordered.deadlines.find((d) => d.periodId === 'correction_recheck')).toMatchObject({
+      status: 'open',
+      dueOn: '2026-12-18',
+      label: { 'zh-CN': '整改期限届满复查' },
+      source: '《临西县人社局行政执法全过程记录具体办法》第十一条',
+    });
     for (const d of ordered.documents.filter((x) =>
       ['prior_notice', 'correction_order'].includes(x.templateId),
     )) {
@@ -516,6 +524,9 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
       recheckResult: '已按期补发工资并提供凭证',
     });
     expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json<CaseDto>().deadlines.find((d) => d.periodId === 'correction_recheck')?.status).toBe(
+      'met',
+    );
     expect(refusal(await act(officer, id, 'recheck_correction', { recheckResult: '再查' }))[0]?.code).toBe(
       'condition',
     );

@@ -297,6 +297,41 @@ export const PERIODS = [
 ] as const satisfies readonly StatutoryPeriod[];
 
 export type PeriodId = (typeof PERIODS)[number]['id'];
+/**
+ * A period the decision sets, not the law: its due date is a date the transition records
+ * (`data.<setBy>`), e.g. the 限期 a 责令限期改正通知书 names, by which the correction is re-checked
+ * (A11.1). Kept apart from the statutory table: nothing here is counted.
+ */
+export interface OrderedPeriod {
+  readonly id: string;
+  readonly label: Text;
+  readonly from: Text;
+  /** The case-data key holding the due date (YYYY-MM-DD). */
+  readonly setBy: string;
+  readonly source: string;
+  readonly citation: string;
+  readonly ruleId: string;
+}
+
+export const ORDERED_PERIODS: readonly OrderedPeriod[] = [
+  {
+    id: 'correction_recheck',
+    label: { 'zh-CN': '整改期限届满复查', en: 'Re-check when the correction is due' },
+    from: { 'zh-CN': '责令限期改正通知书确定的改正期限', en: 'the date the correction order sets' },
+    setBy: 'correctBy',
+    source: 'seed A11.1 (the date is set by the correction order)',
+    citation: '《临西县人社局行政执法全过程记录具体办法》第十一条',
+    ruleId: 'A11.1',
+  },
+];
+
+const ORDERED_BY_ID = new Map<string, OrderedPeriod>(ORDERED_PERIODS.map((p) => [p.id, p]));
+
+/** The period a decision sets with this id, if it is one. */
+export function orderedPeriodById(id: string): OrderedPeriod | undefined {
+  return ORDERED_BY_ID.get(id);
+}
+
 export type PeriodLengths = Partial<Record<PeriodId, number>>;
 
 const BY_ID = new Map<string, StatutoryPeriod>(PERIODS.map((p) => [p.id, p]));

@@ -24,6 +24,8 @@ export const PERIOD_IDS = [
   'hearing_report',
   'decision_service',
   'fine_payment',
+  /** Not statutory: the date a correction order sets (`data.correctBy`), A11.1. */
+  'correction_recheck',
 ] as const;
 export type PeriodId = (typeof PERIOD_IDS)[number];
 

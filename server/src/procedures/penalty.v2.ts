@@ -365,9 +365,17 @@ const reviewActs: Transition[] = [
     guards: [heardOrWaived],
     approval: { chain: ['agency_head'], form: 'internal_approval' },
     documents: [{ templateId: 'correction_order', ruleId: 'A9.1' }],
+    inputs: [
+      {
+        key: 'correctBy',
+        label: { 'zh-CN': '限期改正截止日期（与通知书一致）', en: 'Correct by (as the order says)' },
+        required: true,
+        type: 'date',
+      },
+    ],
     sets: { correctionOrdered: true },
     meetsDeadlines: ['penalty_decision'],
-    startsDeadlines: ['decision_service'],
+    startsDeadlines: ['decision_service', 'correction_recheck'],
   },
   {
     id: 'decide_penalty',
@@ -476,6 +484,7 @@ const closingActs: Transition[] = [
       },
     ],
     sets: { correctionChecked: true },
+    meetsDeadlines: ['correction_recheck'],
   },
   {
     id: 'approve_payment_plan',

@@ -8,6 +8,7 @@ import {
   daysLeft,
   formatCalendarWarnings,
   periodById,
+  orderedPeriodById,
   type WorkingCalendar,
 } from '../../calendar';
 import { casesRepository, type LightWindow } from './cases.repository';
@@ -34,9 +35,20 @@ export function lightOf(window: LightWindow, dueOn: string): Light {
 export async function startDeadline(
   trx: Trx,
   clock: DeadlineClock,
-  input: { caseId: string; periodId: string; trigger: string; startedOn: string; createdAt: string },
+  input: {
+    caseId: string;
+    periodId: string;
+    trigger: string;
+    startedOn: string;
+    createdAt: string;
+    /** A due date the decision set (an ordered period); statutory periods are computed. */
+    dueOn?: string;
+  },
 ): Promise<DeadlineTable> {
-  const { due, warnings } = computeDue(clock.calendar, input.periodId, input.startedOn);
+  const { due, warnings } =
+    input.dueOn !== undefined
+      ? { due: input.dueOn, warnings: [] }
+      : computeDue(clock.calendar, input.periodId, input.startedOn);
   const row: DeadlineTable = {
     id: randomUUID(),
     case_id: input.caseId,
@@ -85,7 +97,7 @@ export function presentDeadline(
   d: DeadlineTable,
   c: { reg_number: string; number: string | null },
 ): DeadlineDto {
-  const period = periodById(d.period_id);
+  const period = periodById(d.period_id) ?? orderedPeriodById(d.period_id);
   const open = d.status === 'open';
   const warnings = calendarWarningsFromJson(d.calendar_warning);
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Light, NotificationDto, NotificationList } from '@quancheng/contracts';
-import { periodById } from '../../calendar';
+import { orderedPeriodById, periodById } from '../../calendar';
 import type { Db } from '../../db/database';
 import { notFound } from '../../http/errors';
 import type { Actor } from '../../security/actor';
@@ -113,7 +113,9 @@ export function createDeadlineNotices({ db, clock, now }: { db: Db; clock: Deadl
         .executeTakeFirstOrThrow();
       return {
         items: rows.map((r): NotificationDto => {
-          const period = r.period_id ? periodById(r.period_id)?.label : undefined;
+          const period = r.period_id
+            ? (periodById(r.period_id) ?? orderedPeriodById(r.period_id))?.label
+            : undefined;
           const caseNo = r.number ?? r.reg_number ?? '';
           const red = r.level === 'red';
           return {

@@ -1,4 +1,4 @@
-import { computeDue, periodById } from '../../calendar';
+import { computeDue, orderedPeriodById, periodById } from '../../calendar';
 import { completenessOf } from './cases.completeness';
 import { createDocumentService } from './cases.service-of-documents';
 import { randomUUID } from 'node:crypto';
@@ -237,8 +237,25 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
     periods: readonly string[],
     trigger: string,
     startedOn: string,
+    data: Record<string, unknown> = {},
   ) {
     for (const periodId of periods) {
+      // A period the decision sets (A11.1's 限期): due on the date it recorded.
+      const ordered = orderedPeriodById(periodId);
+      if (ordered) {
+        const due = data[ordered.setBy];
+        if (typeof due === 'string') {
+          await startDeadline(trx, clock, {
+            caseId: c.id,
+            periodId,
+            trigger,
+            startedOn,
+            createdAt: now().toISOString(),
+            dueOn: due,
+          });
+        }
+        continue;
+      }
       // An extension runs on from the due date of the deadline it extends, which it replaces.
       const extended = periodById(periodId)?.extends;
       let from = startedOn;
@@ -360,7 +377,10 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
       await closeDeadlines(trx, c.id, 'all', 'cancelled', nowIso);
     }
     if (patch.status !== 'closed') {
-      await deadlinesStarting(trx, c, applied.startsDeadlines, transitionId, day);
+      await deadlinesStarting(trx, c, applied.startsDeadlines, transitionId, day, {
+        ...(JSON.parse(c.data) as Record<string, unknown>),
+        ...record,
+      });
     }
     await refreshNextDue(trx, c.id);
     // The approval that carried the transition is used up; approvals for transitions no longer
