@@ -483,7 +483,7 @@ describeEachDialect('review and decision (A8–A9): prior notice, hearing, decis
     expect(closed.deadlines.every((d) => d.status !== 'open')).toBe(true);
   });
 
-  it('A9.1 a correction order needs the agency head’s approval, the issued 责令限期改正通知书 and its date; A11.1 the re-check is due on that date and comes before the case closes', async () => {
+  it('A11.1 a correction order (A9.1: the agency head’s approval, the issued 责令限期改正通知书 and its date) is re-checked by the date it set, before the case closes', async () => {
     const id = await priorNotified(2000);
     expect(codes(await act(officer, id, 'decide_correction'))).toEqual([
       'approval_missing',
