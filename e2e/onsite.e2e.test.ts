@@ -401,12 +401,20 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
     expect(await p.getByText('出示执法证件：').textContent()).toContain('赵场（13050202）');
     // Confirmed, the announcement gives way to the record.
     await p.getByLabel('已开启执法记录仪，宣读上述告知并出示执法证件').click();
-    await p.getByTestId('onsite-record-inspection_record').getByRole('button', { name: '填写' }).waitFor();
+    // 填写 opens the record in the document editor; back returns to the on-site screens.
+    await p.getByTestId('onsite-record-inspection_record').getByRole('button', { name: '填写' }).click();
+    await p.waitForURL(/\/documents\/[0-9a-f-]{36}\?from=onsite$/);
+    await p.getByTestId('document-title').getByText('检查(勘验)笔录').waitFor();
+    await p.getByRole('button', { name: '返回' }).first().click();
+    await p.waitForURL(`${server.baseUrl}/onsite/${k.id}`);
 
+    // Back from the editor, the announcement made for this inspection still counts.
+    await p
+      .getByTestId('onsite-record-inspection_record')
+      .getByRole('button', { name: '继续填写' })
+      .waitFor();
     await issue(officer, k.id, 'inspection_record');
     await p.goto(`${server.baseUrl}/onsite/${k.id}`);
-    // Confirmed, the announcement gives way to the record.
-    await p.getByLabel('已开启执法记录仪，宣读上述告知并出示执法证件').click();
     await p.getByText('尚未关联音像记录').waitFor();
     await p.getByTestId('onsite-av-pick').click();
     await p

@@ -181,7 +181,7 @@ function RecordsScreen({ c, act, onNext }: { c: CaseDto; act: Act; onNext: () =>
     const existing = c.documents.find((d) => d.templateId === templateId && d.state === 'draft');
     try {
       const doc = existing ?? (await draft.mutateAsync(templateId));
-      void navigate(`/cases/${c.id}/documents/${doc.id}`);
+      void navigate(`/cases/${c.id}/documents/${doc.id}?from=onsite`);
     } catch (error) {
       showError(error);
     }
@@ -560,7 +560,17 @@ function HandOverScreen({ c }: { c: CaseDto }) {
 function InspectionFlow({ c }: { c: CaseDto }) {
   const { t } = useT();
   const perform = usePerform(c.id);
-  const [announced, setAnnounced] = useState(false);
+  // Kept for this inspection while the officer fills the record in the editor and comes back.
+  const key = `onsite-announced:${c.id}`;
+  const [announced, setAnnouncedState] = useState(() => sessionStorage.getItem(key) === '1');
+  const setAnnounced = (v: boolean) => {
+    if (v) {
+      sessionStorage.setItem(key, '1');
+    } else {
+      sessionStorage.removeItem(key);
+    }
+    setAnnouncedState(v);
+  };
   const [chosen, setChosen] = useState<number | null>(null);
   const [done, setDone] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -627,7 +637,10 @@ function InspectionFlow({ c }: { c: CaseDto }) {
                 perform.mutate(
                   { transition: INSPECTION.transition, input: {} },
                   {
-                    onSuccess: () => setDone(true),
+                    onSuccess: () => {
+                      sessionStorage.removeItem(key);
+                      setDone(true);
+                    },
                     onError: (error) => setRefusal(error instanceof Error ? error.message : String(error)),
                   },
                 );

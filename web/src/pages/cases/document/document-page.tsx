@@ -7,7 +7,7 @@ import {
 } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, Form, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCase } from '../../../api/cases';
 import { isApiError } from '../../../api/client';
 import { documentUrls, useDocument, useIssueDocument, useSaveDocument } from '../../../api/documents';
@@ -91,6 +91,9 @@ function Versions({
  */
 export function DocumentPage() {
   const { id: caseId = '', docId = '' } = useParams();
+  // Opened from the on-site (tablet) screens: back returns there.
+  const [search] = useSearchParams();
+  const back = search.get('from') === 'onsite' ? `/onsite/${caseId}` : `/cases/${caseId}`;
   const { t } = useT();
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
@@ -164,7 +167,7 @@ export function DocumentPage() {
         <Space size={8} wrap>
           <Button
             icon={<ArrowLeftOutlined />}
-            onClick={() => void navigate(`/cases/${caseId}`)}
+            onClick={() => void navigate(back)}
             aria-label={t('detail.back')}
           />
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="document-title">
