@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { apiSignIn } from './support/api';
 import { hasChromium, launchBrowser, pickOption, type Browser } from './support/browser';
 import { parseOneTimePassword, startServer, type RunningServer } from './support/server';
+import { usccCheck } from './support/cases';
 import { signIn } from './support/session';
 
 const required = process.env.E2E_REQUIRED === '1';
@@ -48,16 +49,6 @@ const AGENCY_HEAD: Person = {
   roles: ['agency_head'],
 };
 
-/** GB 32100-2015: the check character of a unified social credit code. */
-function usccCheck(first17: string): string {
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    sum += charset.indexOf(first17.charAt(i)) * (weights[i] ?? 0);
-  }
-  return charset.charAt((31 - (sum % 31)) % 31);
-}
 const EMPLOYER = '临西县某某建筑工程有限公司';
 const USCC_17 = '91130534MA0CKL7PQ';
 const USCC = USCC_17 + usccCheck(USCC_17);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { apiSignIn, type ApiSession } from './support/api';
 import { hasChromium, launchBrowser, typeDate, type Browser } from './support/browser';
 import { parseOneTimePassword, startServer, type RunningServer } from './support/server';
+import { issueDocument, usccCheck } from './support/cases';
 import { signIn } from './support/session';
 
 const required = process.env.E2E_REQUIRED === '1';
@@ -12,40 +13,10 @@ const ADMIN_PASSWORD = 'Xinxi#Zhongxin2026';
 const INITIAL = 'Chushi#Mima2026';
 const PASSWORD = 'Tingzheng!2026';
 
-interface Field {
-  key: string;
-  type: string;
-  required: boolean;
-  options?: string[];
-}
-interface Doc {
-  id: string;
-  fields: Record<string, unknown>;
-  template: { fields: Field[] };
-}
 interface Case {
   id: string;
   step: string;
   transitions: { id: string; approval: { chain: string[] } | null }[];
-}
-
-/** A value a person would type for a field the template needs before issue. */
-function sample(f: Field): unknown {
-  switch (f.type) {
-    case 'date':
-      return '2026-11-27';
-    case 'datetime':
-      return '2026-11-27T10:00';
-    case 'number':
-    case 'money':
-      return 1000;
-    case 'select':
-      return f.options?.[0] ?? '其他';
-    case 'list':
-      return ['材料一'];
-    default:
-      return '经核查填写';
-  }
 }
 
 /**
@@ -61,23 +32,6 @@ describe.skipIf(!hasChromium && !required)(
     let browser: Browser;
     let caseId = '';
     const people: Record<string, { id: string; api: ApiSession }> = {};
-
-    async function issue(s: ApiSession, id: string, templateId: string) {
-      const doc = await s.request<Doc>('POST', `/api/cases/${id}/documents`, { templateId });
-      const fill = Object.fromEntries(
-        doc.template.fields
-          .filter((f) => f.required)
-          .filter((f) => {
-            const v = doc.fields[f.key];
-            return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-          })
-          .map((f) => [f.key, sample(f)]),
-      );
-      if (Object.keys(fill).length) {
-        await s.request('PATCH', `/api/documents/${doc.id}`, { fields: { ...doc.fields, ...fill } });
-      }
-      await s.request('POST', `/api/documents/${doc.id}/issue`);
-    }
 
     async function approve(id: string, transition: string) {
       const c = await people.officer!.api.request<Case>(
@@ -172,16 +126,16 @@ describe.skipIf(!hasChromium && !required)(
       });
       caseId = k.id;
       await approve(caseId, 'open_case');
-      await issue(officer, caseId, 'investigation_report');
+      await issueDocument(officer, caseId, 'investigation_report');
       await approve(caseId, 'end_investigation');
-      await issue(officer, caseId, 'prior_notice');
+      await issueDocument(officer, caseId, 'prior_notice');
       await officer.request('POST', `/api/cases/${caseId}/transitions/notify_prior`, {
         inputs: { penaltyType: '罚款', fineAmount: 60000 },
       });
-      await issue(officer, caseId, 'hearing_right_notice');
+      await issueDocument(officer, caseId, 'hearing_right_notice');
       await officer.request('POST', `/api/cases/${caseId}/transitions/notify_hearing_right`, {});
       await officer.request('POST', `/api/cases/${caseId}/transitions/request_hearing`, {});
-      await issue(people.legal!.api, caseId, 'hearing_notice');
+      await issueDocument(people.legal!.api, caseId, 'hearing_notice');
       browser = await launchBrowser();
     }, 240_000);
 
@@ -276,14 +230,3 @@ describe.skipIf(!hasChromium && !required)(
     });
   },
 );
-
-/** GB 32100-2015: the check character of a unified social credit code. */
-function usccCheck(first17: string): string {
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    sum += charset.indexOf(first17.charAt(i)) * (weights[i] ?? 0);
-  }
-  return charset.charAt((31 - (sum % 31)) % 31);
-}

@@ -6,6 +6,7 @@ import { apiSignIn, type ApiSession } from './support/api';
 import { hasChromium, launchBrowser, typeDate, type Browser } from './support/browser';
 import { TEN_SECOND_VIDEO, testMedia, type TestMedia } from './support/media';
 import { parseOneTimePassword, startServer, type RunningServer } from './support/server';
+import { issueDocument, usccCheck } from './support/cases';
 import { signIn } from './support/session';
 
 const required = process.env.E2E_REQUIRED === '1';
@@ -14,18 +15,11 @@ const INITIAL = 'Chushi#Mima2026';
 const PASSWORD = 'Xianchang!2026';
 const VIDEO_NAME = '现场执法_DSJ0101_20261128.mp4';
 
-interface Field {
-  key: string;
-  type: string;
-  required: boolean;
-  options?: string[];
-}
 interface Doc {
   id: string;
   number: string | null;
   state: string;
   fields: Record<string, unknown>;
-  template: { fields: Field[] };
   scans: { id: string; mime: string }[];
 }
 interface Case {
@@ -33,24 +27,6 @@ interface Case {
   step: string;
   data: Record<string, unknown>;
   documents: { id: string; templateId: string; state: string; number: string | null }[];
-}
-
-function sample(f: Field): unknown {
-  switch (f.type) {
-    case 'date':
-      return '2026-11-28';
-    case 'datetime':
-      return '2026-11-28T10:00';
-    case 'number':
-    case 'money':
-      return 1;
-    case 'select':
-      return f.options?.[0] ?? '其他';
-    case 'list':
-      return ['材料一'];
-    default:
-      return '现场核查填写';
-  }
 }
 
 /**
@@ -68,23 +44,6 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
   let padId = '';
   let caseId = '';
   let people: { ids: Record<string, string>; sessions: Record<string, ApiSession> };
-
-  async function issue(s: ApiSession, id: string, templateId: string) {
-    const doc = await s.request<Doc>('POST', `/api/cases/${id}/documents`, { templateId });
-    const fill = Object.fromEntries(
-      doc.template.fields
-        .filter((f) => f.required)
-        .filter((f) => {
-          const v = doc.fields[f.key];
-          return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-        })
-        .map((f) => [f.key, sample(f)]),
-    );
-    if (Object.keys(fill).length) {
-      await s.request('PATCH', `/api/documents/${doc.id}`, { fields: { ...doc.fields, ...fill } });
-    }
-    await s.request('POST', `/api/documents/${doc.id}/issue`);
-  }
 
   beforeAll(async () => {
     if (!hasChromium) {
@@ -146,13 +105,16 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
 
   const shot = (p: Page, name: string) =>
     p.screenshot({ path: path.join(os.tmpdir(), `quancheng-e2e-onsite-${name}.png`), fullPage: true });
+  /** A failed test leaves a screenshot and the server's last output. */
+  const onFailure = (p: Page, name: string) =>
+    onTestFailed(async () => {
+      await shot(p, name);
+      console.error(`server output:\n${server.output().slice(-4000)}`);
+    });
 
   it('A22.1 the officer reads the announcement out and registers the matter for the simplified procedure', async () => {
     const p = browser.page;
-    onTestFailed(async () => {
-      await shot(p, 'failed-register');
-      console.error(`server output:\n${server.output().slice(-4000)}`);
-    });
+    onFailure(p, 'failed-register');
     await p.goto(`${server.baseUrl}/login`);
     await signIn(p, 'lixian', PASSWORD);
     await p.getByTestId('welcome').waitFor();
@@ -195,13 +157,10 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
 
   it('A10.1 with both records issued and the video linked, a fine above 3,000 yuan is refused and 3,000 decided on the pad’s next number', async () => {
     const p = browser.page;
-    onTestFailed(async () => {
-      await shot(p, 'failed-decide');
-      console.error(`server output:\n${server.output().slice(-4000)}`);
-    });
+    onFailure(p, 'failed-decide');
     // The records are written in the document editor (covered by the cases e2e); here through the API.
-    await issue(officer, caseId, 'inspection_record');
-    await issue(officer, caseId, 'interview_record');
+    await issueDocument(officer, caseId, 'inspection_record');
+    await issueDocument(officer, caseId, 'interview_record');
     await p.reload();
     // The records are done: the screen moves on to the AV record; the records show as issued.
     await p.getByText('尚未关联音像记录').waitFor();
@@ -269,10 +228,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
 
   it('A10.1 the decision is handed over on the spot: the party signs on the screen, the form is issued under its printed number with the signature attached and served', async () => {
     const p = browser.page;
-    onTestFailed(async () => {
-      await shot(p, 'failed-handover');
-      console.error(`server output:\n${server.output().slice(-4000)}`);
-    });
+    onFailure(p, 'failed-handover');
     await p.getByLabel('处罚地点（场所标志或门牌号）', { exact: true }).fill('临西县商贸街18号（门牌）');
     await p.getByLabel('违反的法律规定', { exact: true }).fill('《劳动合同法》第七条');
     await p.getByLabel('处罚依据', { exact: true }).fill('《劳动保障监察条例》第二十三条');
@@ -316,10 +272,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
 
   it('A11.3 back at the office, finance records the payment with a scan of the bill on the case page; paid in full, the case moves on', async () => {
     const p = browser.page;
-    onTestFailed(async () => {
-      await shot(p, 'failed-payment');
-      console.error(`server output:\n${server.output().slice(-4000)}`);
-    });
+    onFailure(p, 'failed-payment');
     await browser.context.clearCookies();
     await p.setViewportSize({ width: 1440, height: 900 });
     await p.goto(`${server.baseUrl}/login`);
@@ -356,10 +309,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
 
   it('A7.1 A22.1 an on-site inspection of an opened general case on the tablet: announcement, record, AV, then the act recorded', async () => {
     const p = browser.page;
-    onTestFailed(async () => {
-      await shot(p, 'failed-inspection');
-      console.error(`server output:\n${server.output().slice(-4000)}`);
-    });
+    onFailure(p, 'failed-inspection');
     // A complaint registered and opened (立案) through the API, as the cases e2e does on screen.
     const parties = await officer.request<{ items: { id: string }[] }>('GET', '/api/parties?q=某某商贸');
     const k = await officer.request<Case>('POST', '/api/cases', {
@@ -413,7 +363,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
       .getByTestId('onsite-record-inspection_record')
       .getByRole('button', { name: '继续填写' })
       .waitFor();
-    await issue(officer, k.id, 'inspection_record');
+    await issueDocument(officer, k.id, 'inspection_record');
     await p.goto(`${server.baseUrl}/onsite/${k.id}`);
     await p.getByText('尚未关联音像记录').waitFor();
     await p.getByTestId('onsite-av-pick').click();
@@ -433,14 +383,3 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
     await shot(p, 'inspection');
   });
 });
-
-/** GB 32100-2015: the check character of a unified social credit code. */
-function usccCheck(first17: string): string {
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    sum += charset.indexOf(first17.charAt(i)) * (weights[i] ?? 0);
-  }
-  return charset.charAt((31 - (sum % 31)) % 31);
-}

@@ -491,27 +491,22 @@ function HandOverScreen({ c }: { c: CaseDto }) {
         initialValues={{ signer: c.partyName ?? '' }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item
-          label={t('onsite.handOver.place')}
-          name="place"
-          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          label={t('onsite.handOver.violatedProvision')}
-          name="violatedProvision"
-          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          label={t('onsite.handOver.penaltyBasis')}
-          name="penaltyBasis"
-          rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
+        {(
+          [
+            ['place', 'onsite.handOver.place'],
+            ['violatedProvision', 'onsite.handOver.violatedProvision'],
+            ['penaltyBasis', 'onsite.handOver.penaltyBasis'],
+          ] as const
+        ).map(([name, label]) => (
+          <Form.Item
+            key={name}
+            label={t(label)}
+            name={name}
+            rules={[{ required: true, whitespace: true, message: t('onsite.decide.required') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        ))}
         {Number(c.data.fineAmount ?? 0) > 0 && (
           <Form.Item label={t('onsite.handOver.payTo')} name="payTo">
             <Input maxLength={200} />
