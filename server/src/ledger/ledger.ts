@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
 import type { DatabaseHandle, Trx } from '../db/database';
@@ -32,7 +32,7 @@ export interface AppendedEntry {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** RFC 8785 canonical JSON: the bytes that are hashed, so anyone can recompute them. */

@@ -1,3 +1,4 @@
+import * as verifier from '@quancheng/verifier';
 import { RFC9162 } from '@transmute/rfc9162';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +60,26 @@ describe('Merkle tree over stored subtree hashes', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("A36.1 leaf and node hashes are the stand-alone verifier's, for any bytes or text", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.uint8Array({ maxLength: 9000 }), fc.string({ unit: 'grapheme', maxLength: 3000 })),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        (leaf, left, right) => {
+          const bytes = typeof leaf === 'string' ? new TextEncoder().encode(leaf) : leaf;
+          expect(hex(leafHash(leaf))).toBe(hex(verifier.leafHash(bytes)));
+          expect(hex(nodeHash(left, right))).toBe(hex(verifier.nodeHash(left, right)));
+          // Results are fresh arrays: the scratch buffer behind them is reused by the next call.
+          const first = leafHash(bytes);
+          leafHash(new Uint8Array(5000));
+          expect(hex(first)).toBe(hex(verifier.leafHash(bytes)));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
