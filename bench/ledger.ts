@@ -11,6 +11,7 @@
  *    SQLite, 1 M on PostgreSQL), seeded by a bulk path that computes the same nodes appends do.
  * 3. Full `verify` of BENCH_VERIFY_LEAVES entries (default 1 M) with their business rows.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { verifyInclusion } from '@quancheng/verifier';
 import pg from 'pg';
 import { buildApp, type App } from '../server/src/app';
 import type { Trx } from '../server/src/db/database';
-import { loadConfig } from '../server/src/config';
+import { loadConfig, type Config } from '../server/src/config';
 import { canonicalJson, rowHash } from '../server/src/ledger/ledger';
 import { ledgerProofs } from '../server/src/ledger/proofs';
 import { completedByAppend, leafHash, nodeHash, nodeKey } from '../server/src/ledger/tree';
@@ -170,7 +171,7 @@ async function bulkSeed(app: App, count: number, withRows: boolean): Promise<voi
 }
 
 /** Each measurement on an empty ledger: a new data dir, and on PostgreSQL a new schema. */
-async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
+async function withApp<T>(fn: (app: App, config: Config) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qc-bench-ledger-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const schema = `qc_bench_${randomUUID().slice(0, 8)}`;
@@ -185,7 +186,7 @@ async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
   }
   const app = await buildApp(config);
   try {
-    return await fn(app);
+    return await fn(app, config);
   } finally {
     await app.close();
     if (admin) {
@@ -271,8 +272,10 @@ async function main(): Promise<void> {
 
   const verifyLeaves = Number(process.env.BENCH_VERIFY_LEAVES ?? 1_000_000);
   if (sections.has('3')) {
-    await withApp(async (app) => {
-      console.log(`3. full verify of ${verifyLeaves.toLocaleString()} entries with their rows`);
+    await withApp(async (app, config) => {
+      console.log(
+        `3. full verify of ${verifyLeaves.toLocaleString()} entries with their rows (\`npm run verify\`)`,
+      );
       await bulkSeed(app, verifyLeaves, true);
       await app.services.ledger.signHead();
       const scanStart = process.hrtime.bigint();
@@ -281,21 +284,39 @@ async function main(): Promise<void> {
         .select((e) => e.fn.count('event').as('n'))
         .executeTakeFirst();
       const scan = ms(scanStart);
+      // The command an operator runs, as a process of its own: start-up and worker threads included.
       const start = process.hrtime.bigint();
-      const stages = new Map<string, number>();
-      const report = await app.services.ledger.verifyAll({
-        onProgress: (stage) => stages.set(stage, ms(start)),
+      const run = spawnSync('npm', ['run', '--silent', 'verify', '--', '--json'], {
+        env: { ...process.env, ...verifyEnv(config) },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
       });
       const took = ms(start);
+      if (run.status !== 0) {
+        throw new Error(
+          `verify exited ${run.status}: ${run.stdout.slice(0, 2000)}${run.stderr.slice(-2000)}`,
+        );
+      }
+      const report = JSON.parse(run.stdout) as { findings: unknown[]; rowsChecked: number; seconds: number };
       console.log(
-        `  count(*) over the entries (baseline) ${scan.toFixed(0)} ms; verify ${(took / 1000).toFixed(2)} s (goal ≤ 10 s), ${report.findings.length} findings, ${report.rowsChecked} rows`,
+        `  count(*) over the entries (baseline) ${scan.toFixed(0)} ms; verify ${report.seconds.toFixed(2)} s (goal ≤ 10 s; the command with its start-up ${(took / 1000).toFixed(2)} s), ${report.findings.length} findings, ${report.rowsChecked} rows`,
       );
-      console.log(
-        `  stages done at: ${[...stages].map(([stage, at]) => `${stage} ${(at / 1000).toFixed(1)} s`).join(', ')}`,
-      );
-      console.log(`→ verify / scan: ${(took / scan).toFixed(1)}×\n`);
+      console.log(`→ verify / scan: ${((report.seconds * 1000) / scan).toFixed(1)}×\n`);
     });
   }
+}
+
+/** The environment that points `npm run verify` at the benchmark's database. */
+function verifyEnv(config: Config): Record<string, string> {
+  const { database } = config;
+  if (database.dialect === 'sqlite') {
+    return { DATA_DIR: config.dataDir, DATABASE_URL: `sqlite:${database.file}` };
+  }
+  const url = new URL(database.url);
+  if (database.schema) {
+    url.searchParams.set('options', `-c search_path=${database.schema}`);
+  }
+  return { DATA_DIR: config.dataDir, DATABASE_URL: url.toString() };
 }
 
 await main();

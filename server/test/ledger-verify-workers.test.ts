@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ledgerRepository } from '../src/ledger/ledger.repository';
 import type { VerifyOptions } from '../src/ledger/verify';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { signInAs } from './factories';
 
 /**
- * A full verify split into chunks and subject types, run in worker threads, must find exactly
- * what the single-threaded run finds. Chunks of 2^5 leaves let a few hundred entries span many
- * chunks, with signed heads inside chunks and on their boundaries.
+ * A full verify split into chunks and ranges of subjects, run in worker threads, must find
+ * exactly what the single-threaded run with one rows task per type finds. Chunks of 2^5 leaves
+ * let a few hundred entries span many chunks, with signed heads inside chunks and on their
+ * boundaries; ranges of about 16 subjects cut the units into ten.
  */
 describeEachDialect('ledger verification in worker threads', (dialect) => {
   let ctx: TestContext & { stop(): Promise<void> };
@@ -16,7 +18,7 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
   const verifyBoth = async () => {
     const [inline, threaded] = [
       await ctx.app.services.ledger.verifyAll({ ...chunked, workers: 0 }),
-      await ctx.app.services.ledger.verifyAll({ ...chunked, workers: 2 }),
+      await ctx.app.services.ledger.verifyAll({ ...chunked, rowsPerTask: 16, workers: 2 }),
     ];
     return { inline, threaded };
   };
@@ -51,6 +53,7 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
     const seen = new Map<string, [number, number]>();
     await ctx.app.services.ledger.verifyAll({
       ...chunked,
+      rowsPerTask: 16,
       workers: 2,
       onProgress: (stage, done, total) => seen.set(stage, [done, total]),
     });
@@ -77,9 +80,15 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
       .set({ name: '改过的名字' })
       .where('id', '=', unitIds[70] as string)
       .execute();
+    // A row whose id ends a range, and one inside a range, are gone.
+    const size = await ledgerRepository.size(db);
+    const boundary = (await ledgerRepository.subjectBoundaries(db, 'unit', size, 16)).find((id) =>
+      unitIds.slice(0, 60).includes(id),
+    );
+    expect(boundary).toBeDefined();
     await db
       .deleteFrom('units')
-      .where('id', '=', unitIds[120] as string)
+      .where('id', 'in', [unitIds[120] as string, boundary as string])
       .execute();
     await db
       .insertInto('units')
@@ -105,7 +114,8 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
       .where('idx', '=', 1)
       .execute();
     const { inline, threaded } = await verifyBoth();
-    expect(kinds(threaded)).toEqual(kinds(inline));
+    // The same findings; rows found gone are reported with the page or range that reached them.
+    expect(kinds(threaded).sort()).toEqual(kinds(inline).sort());
     const found = threaded.findings.map((f) => `${f.kind} ${JSON.stringify(f.params)}`);
     expect(found).toContain('event_mismatch {"seq":100,"action":"unit.created"}');
     expect(found).toContain('leaf_hash_differs {"seq":100,"action":"unit.created"}');
@@ -113,6 +123,7 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
     expect(found.some((f) => f.startsWith('head_root_differs'))).toBe(true);
     expect(found.some((f) => f.startsWith('row_differs') && f.includes(unitIds[70] as string))).toBe(true);
     expect(found.some((f) => f.startsWith('row_missing') && f.includes(unitIds[120] as string))).toBe(true);
+    expect(found.some((f) => f.startsWith('row_missing') && f.includes(boundary as string))).toBe(true);
     expect(found).toContain('row_unrecorded {"type":"unit","id":"sneaky"}');
   });
 });

@@ -18,6 +18,7 @@ export async function runVerify(config: Config, args: readonly string[]): Promis
   const app = await buildApp({ ...config, logLevel: 'silent' });
   try {
     let last = '';
+    const started = performance.now();
     const report = await app.services.ledger.verifyAll({
       ...(sample ? { blobSample: Number(sample) } : {}),
       ...(workers ? { workers: Number(workers) } : {}),
@@ -29,17 +30,18 @@ export async function runVerify(config: Config, args: readonly string[]): Promis
         }
       },
     });
+    const seconds = Math.round(performance.now() - started) / 1000;
     process.stderr.write('\n');
     const messages = report.findings.map((f) => translate(f.key, lang, f.params));
     if (args.includes('--json')) {
       process.stdout.write(
-        `${JSON.stringify({ ...report, findings: report.findings.map((f, i) => ({ kind: f.kind, seq: f.seq, message: messages[i] })) }, null, 2)}\n`,
+        `${JSON.stringify({ ...report, seconds, findings: report.findings.map((f, i) => ({ kind: f.kind, seq: f.seq, message: messages[i] })) }, null, 2)}\n`,
       );
     } else {
       for (const message of messages) {
         process.stdout.write(`${message}\n`);
       }
-      const summary = `${report.treeSize} entries, ${report.headsChecked} signed heads, ${report.rowsChecked} rows, ${report.blobsChecked} blobs checked: ${report.findings.length} finding(s)`;
+      const summary = `${report.treeSize} entries, ${report.headsChecked} signed heads, ${report.rowsChecked} rows, ${report.blobsChecked} blobs checked: ${report.findings.length} finding(s) in ${seconds} s`;
       process.stdout.write(`${report.findings.length === 0 ? 'OK' : 'FAILED'} — ${summary}\n`);
     }
     return report.findings.length === 0 ? 0 : 1;

@@ -40,6 +40,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const sqliteHandles = new WeakMap<object, SQLite.Database>();
+
+/**
+ * SQLite: the connection under a database opened here, for bulk reads that would spend most of
+ * their time making row objects through Kysely (`verify` reads rows as arrays on it). Undefined
+ * on PostgreSQL and for transactions.
+ */
+export function sqliteOf(ex: Executor): SQLite.Database | undefined {
+  return sqliteHandles.get(ex);
+}
+
 /**
  * Opens the database. SQLite runs in WAL mode with synchronous=FULL (an acknowledged write
  * survives a power cut), foreign keys on and a busy timeout; PostgreSQL keeps its default
@@ -61,6 +72,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const db = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     });
+    sqliteHandles.set(db, sqlite);
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import type { DatabaseHandle, Trx } from '../db/database';
 import type { LedgerEntryTable } from '../db/types';
-import { ledgerRepository, type StoredNode } from './ledger.repository';
+import { ENTRY_COLUMNS, ledgerRepository, type StoredNode } from './ledger.repository';
 import { nodeKey, type NodeKey } from './tree';
 
 /**
@@ -18,19 +18,6 @@ export interface AppendStore {
   /** The entry and the nodes its append completes. */
   insert(trx: Trx, entry: LedgerEntryTable, nodes: readonly StoredNode[]): Promise<void> | void;
 }
-
-/** The entry's columns in the order their parameters are bound. */
-const ENTRY_COLUMNS = [
-  'seq',
-  'at',
-  'actor_id',
-  'action',
-  'subject_type',
-  'subject_id',
-  'row_hash',
-  'blob_sha256',
-  'event',
-] as const satisfies readonly (keyof LedgerEntryTable)[];
 
 const entryParams = (entry: LedgerEntryTable) => ENTRY_COLUMNS.map((c) => entry[c]);
 const nodeParams = (nodes: readonly StoredNode[]) => nodes.flatMap((n) => [n.level, n.idx, n.hash]);

@@ -1,9 +1,66 @@
-import type { Executor } from '../db/database';
+import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { sqliteOf, type Executor } from '../db/database';
 import type { LedgerEntryTable, LedgerHeadTable } from '../db/types';
 import { nodeKey, type NodeKey } from './tree';
 
 export interface StoredNode extends NodeKey {
   hash: Uint8Array;
+}
+
+/** An entry's columns in the order appends bind them and bulk reads return them. */
+export const ENTRY_COLUMNS = [
+  'seq',
+  'at',
+  'actor_id',
+  'action',
+  'subject_type',
+  'subject_id',
+  'row_hash',
+  'blob_sha256',
+  'event',
+] as const satisfies readonly (keyof LedgerEntryTable)[];
+
+/** An entry as an array in `ENTRY_COLUMNS` order. */
+export type EntryRow = [
+  seq: number,
+  at: string,
+  actorId: string | null,
+  action: string,
+  subjectType: string,
+  subjectId: string,
+  rowHash: string | null,
+  blobSha256: string | null,
+  event: string,
+];
+
+export const entryRow = (e: LedgerEntryTable): EntryRow => [
+  e.seq,
+  e.at,
+  e.actor_id,
+  e.action,
+  e.subject_type,
+  e.subject_id,
+  e.row_hash,
+  e.blob_sha256,
+  e.event,
+];
+
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/** A prepared statement returning rows as arrays, prepared once per connection. */
+function cached(sqlite: SQLite.Database, text: string): SQLite.Statement {
+  let byText = statements.get(sqlite);
+  if (!byText) {
+    byText = new Map();
+    statements.set(sqlite, byText);
+  }
+  let stmt = byText.get(text);
+  if (!stmt) {
+    stmt = sqlite.prepare(text).raw(true);
+    byText.set(text, stmt);
+  }
+  return stmt;
 }
 
 /** The only SQL on the ledger tables. There is no update or delete here, by design. */
@@ -34,23 +91,58 @@ export const ledgerRepository = {
   },
 
   /**
-   * Stored nodes of levels 0..maxLevel whose leaves lie in [start, end), for bulk checks: one
-   * primary-key range per level (faster than one OR'ed query on both databases).
+   * Stored node hashes (lower-case hex) of levels 0..maxLevel whose leaves lie in [start, end),
+   * by level, then by index within that range (absent where a node is missing): one primary-key
+   * range per level. Strings, and on SQLite rows as arrays: a million nodes as byte arrays or
+   * objects cost more to make and collect than to hash.
    */
-  async nodesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<StoredNode[]> {
-    const levels = await Promise.all(
-      Array.from({ length: maxLevel + 1 }, (_, level) =>
-        ex
-          .selectFrom('ledger_nodes')
-          .select(['idx', 'hash'])
-          .where('level', '=', level)
-          .where('idx', '>=', Math.ceil(start / 2 ** level))
-          .where('idx', '<', Math.floor(end / 2 ** level))
-          .execute()
-          .then((rows) => rows.map((r) => ({ level, idx: Number(r.idx), hash: r.hash }))),
+  async nodeHexesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<string[][]> {
+    const sqlite = sqliteOf(ex);
+    const levels = Array.from({ length: maxLevel + 1 }, (_, level) => ({
+      level,
+      from: Math.ceil(start / 2 ** level),
+      to: Math.floor(end / 2 ** level),
+    }));
+    const rows = await Promise.all(
+      levels.map(({ level, from, to }): Promise<[number, string][]> =>
+        sqlite
+          ? Promise.resolve(
+              cached(
+                sqlite,
+                'select "idx", lower(hex("hash")) from "ledger_nodes" where "level" = ? and "idx" >= ? and "idx" < ? order by "idx"',
+              ).all(level, from, to) as [number, string][],
+            )
+          : ex
+              .selectFrom('ledger_nodes')
+              .select(['idx', sql<string>`encode("hash", 'hex')`.as('hex')])
+              .where('level', '=', level)
+              .where('idx', '>=', from)
+              .where('idx', '<', to)
+              .execute()
+              .then((r) => r.map((n): [number, string] => [Number(n.idx), n.hex])),
       ),
     );
-    return levels.flat();
+    return rows.map((level, i) => {
+      const out: string[] = [];
+      const from = (levels[i] as { from: number }).from;
+      for (const [idx, hex] of level) {
+        out[idx - from] = hex;
+      }
+      return out;
+    });
+  },
+
+  /** Entries with fromSeq ≤ seq < toSeq, in order, as arrays in `ENTRY_COLUMNS` order. */
+  async entryRowsBetween(ex: Executor, fromSeq: number, toSeq: number): Promise<EntryRow[]> {
+    const sqlite = sqliteOf(ex);
+    if (sqlite) {
+      return cached(
+        sqlite,
+        `select ${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')} from "ledger_entries" where "seq" >= ? and "seq" < ? order by "seq"`,
+      ).all(fromSeq, toSeq) as EntryRow[];
+    }
+    const rows = await ledgerRepository.entriesBetween(ex, fromSeq, toSeq);
+    return rows.map(entryRow);
   },
 
   /** Entries with fromSeq ≤ seq < toSeq, in order. */
@@ -79,87 +171,103 @@ export const ledgerRepository = {
     return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
   },
 
-  /** How many subjects of a type have a row written through the ledger, up to `treeSize`. */
-  async countRecordedSubjects(ex: Executor, type: string, treeSize: number): Promise<number> {
+  /**
+   * Subject ids that cut a type's subjects into ranges of about `every` entries each, in the
+   * database's own text order (the subject index, walked a range at a time).
+   */
+  async subjectBoundaries(ex: Executor, type: string, treeSize: number, every: number): Promise<string[]> {
+    const out: string[] = [];
+    for (;;) {
+      let q = ex
+        .selectFrom('ledger_entries')
+        .select('subject_id')
+        .where('subject_type', '=', type)
+        .where('seq', '<=', treeSize)
+        .orderBy('subject_id')
+        .limit(1)
+        .offset(every - 1);
+      const after = out.at(-1);
+      if (after !== undefined) {
+        q = q.where('subject_id', '>', after);
+      }
+      const row = await q.executeTakeFirst();
+      if (!row) {
+        return out;
+      }
+      out.push(row.subject_id);
+    }
+  },
+
+  /** Whether text `a` sorts at or before `b` in the database's own order. */
+  async textAtMost(ex: Executor, a: string, b: string): Promise<boolean> {
+    const { rows } = await sql<{
+      le: unknown;
+    }>`select cast(${a} as text) <= cast(${b} as text) as le`.execute(ex);
+    const le = rows[0]?.le;
+    return le === true || le === 1;
+  },
+
+  /**
+   * How many subjects of a type the ledger has entries for, up to `treeSize` (from the subject
+   * index alone: an estimate of the rows `verify` will read, for its progress).
+   */
+  async countSubjects(ex: Executor, type: string, treeSize: number): Promise<number> {
     const row = await ex
       .selectFrom('ledger_entries')
       .select((eb) => eb.fn.count<number>('subject_id').distinct().as('n'))
       .where('subject_type', '=', type)
-      .where('row_hash', 'is not', null)
       .where('seq', '<=', treeSize)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   },
 
-  /** Those subjects' ids, in id order, a page at a time. */
-  async recordedSubjectIds(
+  /**
+   * The latest row hash written for each subject whose id lies after `afterId` and up to
+   * `lastId` (either end open when null), in the database's own text order — the order
+   * `LedgerSubject.page` returns rows in — up to `treeSize`: one range scan of the subject index.
+   */
+  async latestRowHashesAfter(
     ex: Executor,
     type: string,
+    afterId: string | null,
+    lastId: string | null,
     treeSize: number,
-    after: string | null,
-    limit: number,
-  ): Promise<string[]> {
+  ): Promise<Map<string, { seq: number; action: string; rowHash: string }>> {
+    const sqlite = sqliteOf(ex);
+    if (sqlite) {
+      // Only the bounds that are given, so that SQLite plans a range scan of the index.
+      const bounds = [
+        afterId === null ? '' : 'and "subject_id" > ?',
+        lastId === null ? '' : 'and "subject_id" <= ?',
+      ];
+      const params = [type, ...[afterId, lastId].filter((id) => id !== null), treeSize];
+      const rows = cached(
+        sqlite,
+        `select "subject_id", "seq", "action", "row_hash" from "ledger_entries"
+         where "subject_type" = ? ${bounds.join(' ')} and "row_hash" is not null and "seq" <= ?
+         order by "subject_id", "seq"`,
+      ).all(...params) as [string, number, string, string][];
+      const out = new Map<string, { seq: number; action: string; rowHash: string }>();
+      for (const [id, seq, action, rowHash] of rows) {
+        out.set(id, { seq, action, rowHash });
+      }
+      return out;
+    }
     let q = ex
       .selectFrom('ledger_entries')
-      .select('subject_id')
-      .distinct()
+      .select(['subject_id', 'seq', 'action', 'row_hash'])
       .where('subject_type', '=', type)
       .where('row_hash', 'is not', null)
       .where('seq', '<=', treeSize)
       .orderBy('subject_id')
-      .limit(limit);
-    if (after !== null) {
-      q = q.where('subject_id', '>', after);
+      .orderBy('seq');
+    if (afterId !== null) {
+      q = q.where('subject_id', '>', afterId);
     }
-    return (await q.execute()).map((r) => r.subject_id);
-  },
-
-  /**
-   * The latest row hash written for each subject whose id lies in [firstId, lastId] (in the
-   * database's own text order, the order `LedgerSubject.page` returns rows in), up to `treeSize`:
-   * one range scan of the subject index rather than one lookup per id.
-   */
-  async latestRowHashesBetween(
-    ex: Executor,
-    type: string,
-    firstId: string,
-    lastId: string,
-    treeSize: number,
-  ): Promise<Map<string, { seq: number; action: string; rowHash: string }>> {
-    const rows = await ex
-      .selectFrom('ledger_entries')
-      .select(['subject_id', 'seq', 'action', 'row_hash'])
-      .where('subject_type', '=', type)
-      .where('subject_id', '>=', firstId)
-      .where('subject_id', '<=', lastId)
-      .where('row_hash', 'is not', null)
-      .where('seq', '<=', treeSize)
-      .orderBy('subject_id')
-      .orderBy('seq')
-      .execute();
-    return latestBySubject(rows);
-  },
-
-  /** The latest row hash written for each of these subjects, up to `treeSize`. */
-  async latestRowHashes(
-    ex: Executor,
-    type: string,
-    ids: readonly string[],
-    treeSize: number,
-  ): Promise<Map<string, { seq: number; action: string; rowHash: string }>> {
-    if (ids.length === 0) {
-      return new Map();
+    if (lastId !== null) {
+      q = q.where('subject_id', '<=', lastId);
     }
-    const rows = await ex
-      .selectFrom('ledger_entries')
-      .select(['subject_id', 'seq', 'action', 'row_hash'])
-      .where('subject_type', '=', type)
-      .where('subject_id', 'in', ids)
-      .where('row_hash', 'is not', null)
-      .where('seq', '<=', treeSize)
-      .orderBy('seq')
-      .execute();
-    return latestBySubject(rows);
+    return latestBySubject(await q.execute());
   },
 
   async blobHashes(ex: Executor): Promise<{ seq: number; blob_sha256: string }[]> {

@@ -26,7 +26,7 @@ let scratch = Buffer.allocUnsafe(4096);
 
 /** SHA-256 of the first `length` bytes of the scratch buffer, as a fresh byte array. */
 function digestScratch(length: number): Uint8Array {
-  const digest = hash('sha256', scratch.subarray(0, length), 'latin1');
+  const digest = hash('sha256', scratch.subarray(0, length), 'binary');
   const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) {
     out[i] = digest.charCodeAt(i);
@@ -47,6 +47,28 @@ export function leafHash(leaf: Uint8Array | string): Uint8Array {
     scratch.set(leaf, 1);
   }
   return digestScratch(length);
+}
+
+/**
+ * The same leaf hash as hex, for bulk checks against stored hashes read as hex: strings are far
+ * cheaper to make and drop than a Uint8Array per node when a million are compared.
+ */
+export function leafHashHex(leaf: string): string {
+  const length = 1 + Buffer.byteLength(leaf, 'utf8');
+  if (length > scratch.length) {
+    scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(length)));
+  }
+  scratch[0] = 0x00;
+  scratch.write(leaf, 1, 'utf8');
+  return hash('sha256', scratch.subarray(0, length), 'hex');
+}
+
+/** An interior node's hash from its children's, all as hex. */
+export function nodeHashHex(left: string, right: string): string {
+  scratch[0] = 0x01;
+  scratch.write(left, 1, 'hex');
+  scratch.write(right, 33, 'hex');
+  return hash('sha256', scratch.subarray(0, 65), 'hex');
 }
 
 /** An interior node: SHA-256(0x01 ‖ left ‖ right). */

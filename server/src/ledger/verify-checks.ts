@@ -1,6 +1,7 @@
 import type { MessageKey } from '@quancheng/contracts';
 import type { LedgerEntryTable } from '../db/types';
 import { canonicalJson, rowHash } from './ledger';
+import { entryRow, type EntryRow } from './ledger.repository';
 
 export interface Finding {
   kind: string;
@@ -36,21 +37,27 @@ export function checkRow(
  * also checks they are canonical, which only a faulty writer could break.
  */
 export function checkEvent(entry: LedgerEntryTable, strict = false): Finding | null {
+  return checkEventRow(entryRow(entry), strict);
+}
+
+/** `checkEvent` on an entry read as an array (bulk reads). */
+export function checkEventRow(row: EntryRow, strict = false): Finding | null {
+  const [seq, at, actorId, action, subjectType, subjectId, rowHash, blobSha256, text] = row;
   try {
-    const event = JSON.parse(entry.event) as Record<string, unknown>;
+    const event = JSON.parse(text) as Record<string, unknown>;
     const subject = event.subject as { type?: unknown; id?: unknown } | undefined;
     const matches =
-      (!strict || canonicalJson(event) === entry.event) &&
-      event.seq === entry.seq &&
-      event.at === entry.at &&
-      event.actor === entry.actor_id &&
-      event.action === entry.action &&
-      subject?.type === entry.subject_type &&
-      subject.id === entry.subject_id &&
-      event.rowHash === entry.row_hash &&
-      (event.blobSha256 ?? null) === entry.blob_sha256;
-    return matches ? null : finding('event_mismatch', entry.seq, { seq: entry.seq, action: entry.action });
+      (!strict || canonicalJson(event) === text) &&
+      event.seq === seq &&
+      event.at === at &&
+      event.actor === actorId &&
+      event.action === action &&
+      subject?.type === subjectType &&
+      subject.id === subjectId &&
+      event.rowHash === rowHash &&
+      (event.blobSha256 ?? null) === blobSha256;
+    return matches ? null : finding('event_mismatch', seq, { seq, action });
   } catch {
-    return finding('event_mismatch', entry.seq, { seq: entry.seq, action: entry.action });
+    return finding('event_mismatch', seq, { seq, action });
   }
 }

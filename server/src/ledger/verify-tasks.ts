@@ -1,9 +1,9 @@
 import type { Executor } from '../db/database';
-import { ledgerRepository, type StoredNode } from './ledger.repository';
+import { ledgerRepository, type EntryRow, type StoredNode } from './ledger.repository';
 import type { LedgerSubject, LedgerSubjects } from './subjects';
-import { checkEvent, checkRow, finding, type Finding } from './verify-checks';
-import { equalBytes } from './verify-primitives';
-import { leafHash, nodeHash } from './tree';
+import { checkEventRow, checkRow, finding, type Finding } from './verify-checks';
+import { bytesToHex, hexToBytes } from './verify-primitives';
+import { leafHashHex, nodeHashHex, type NodeKey } from './tree';
 
 /**
  * The independent pieces of a full `verify`, each runnable on the main thread or in a worker:
@@ -38,6 +38,9 @@ export interface RowsTask {
   kind: 'rows';
   type: string;
   treeSize: number;
+  /** The subject ids this task covers: after `after`, up to and including `until` (open when null). */
+  after: string | null;
+  until: string | null;
 }
 
 export interface RowsResult {
@@ -50,79 +53,97 @@ export interface RowsResult {
 export type VerifyTask = ChunkTask | RowsTask;
 export type VerifyTaskResult = ChunkResult | RowsResult;
 
-/** Stored nodes of one chunk, by level then by index within the chunk. */
-function chunkNodes(nodes: StoredNode[], start: number, level: number): Uint8Array[][] {
-  const byLevel: Uint8Array[][] = Array.from({ length: level + 1 }, () => []);
-  for (const n of nodes) {
-    (byLevel[n.level] as Uint8Array[])[n.idx - start / 2 ** n.level] = n.hash;
-  }
-  return byLevel;
+export function compareNode(node: StoredNode, stored: Uint8Array | undefined, findings: Finding[]): void {
+  compareNodeHex(node, bytesToHex(node.hash), stored && bytesToHex(stored), findings);
 }
 
-export function compareNode(node: StoredNode, stored: Uint8Array | undefined, findings: Finding[]): void {
-  const label = `${node.level}:${node.idx}`;
-  if (!stored) {
+function compareNodeHex(key: NodeKey, hex: string, stored: string | undefined, findings: Finding[]): void {
+  const label = `${key.level}:${key.idx}`;
+  if (stored === undefined) {
     findings.push(finding('node_missing', null, { node: label }));
-  } else if (!equalBytes(stored, node.hash)) {
+  } else if (stored !== hex) {
     findings.push(finding('node_differs', null, { node: label }));
   }
 }
 
+/** A node of the chunk being recomputed, its hash kept as hex until it leaves the chunk. */
+interface HexNode extends NodeKey {
+  hex: string;
+}
+
+const toStored = (nodes: readonly HexNode[]): StoredNode[] =>
+  nodes.map((n) => ({ level: n.level, idx: n.idx, hash: hexToBytes(n.hex) }));
+
+/**
+ * SQLite's driver answers synchronously, so a task awaiting only its queries never lets the event
+ * loop run: on the main thread that would hold back the worker threads' messages (and requests)
+ * until the task ends. Each slice or page lets it run once.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Entries are read this many at a time, so that each slice's strings die young (cheap to collect). */
+const ENTRY_SLICE = 1024;
+
 /**
  * Recomputes one chunk from its stored events: every event against its columns, every leaf and
- * subtree hash against the stored one, sequence numbers without gaps.
+ * subtree hash against the stored one, sequence numbers without gaps. Hashes stay hex strings
+ * inside the chunk: a million byte arrays cost more in allocation and collection than hashing.
  */
 export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkResult> {
   const { start, end } = task;
-  const [entries, nodes] = await Promise.all([
-    ledgerRepository.entriesBetween(db, start + 1, end + 1),
-    ledgerRepository.nodesWithin(db, start, end, task.level),
-  ]);
-  const stored = chunkNodes(nodes, start, task.level);
+  const stored = await ledgerRepository.nodeHexesWithin(db, start, end, task.level);
   const headSizes = new Set(task.headSizes);
   const findings: Finding[] = [];
   const heads: ChunkResult['heads'] = [];
-  const stack: StoredNode[] = [];
+  const stack: HexNode[] = [];
   let expected = start + 1;
-  for (const entry of entries) {
-    for (; expected < entry.seq; expected++) {
+  const add = (entry: EntryRow) => {
+    const [seq, , , action] = entry;
+    for (; expected < seq; expected++) {
       findings.push(finding('seq_gap', expected, { seq: expected }));
     }
-    expected = entry.seq + 1;
-    const bad = checkEvent(entry);
+    expected = seq + 1;
+    const bad = checkEventRow(entry);
     if (bad) {
       findings.push(bad);
     }
-    const leaf = leafHash(entry.event);
-    const storedLeaf = stored[0]?.[entry.seq - 1 - start];
-    if (!storedLeaf || !equalBytes(storedLeaf, leaf)) {
-      findings.push(finding('leaf_hash_differs', entry.seq, { seq: entry.seq, action: entry.action }));
+    const leaf = leafHashHex(entry[8]);
+    if (stored[0]?.[seq - 1 - start] !== leaf) {
+      findings.push(finding('leaf_hash_differs', seq, { seq, action }));
     }
-    stack.push({ level: 0, idx: entry.seq - 1, hash: leaf });
+    stack.push({ level: 0, idx: seq - 1, hex: leaf });
     while (stack.length >= 2 && stack.at(-1)?.level === stack.at(-2)?.level) {
-      const right = stack.pop() as StoredNode;
-      const left = stack.pop() as StoredNode;
-      const node = { level: left.level + 1, idx: left.idx / 2, hash: nodeHash(left.hash, right.hash) };
+      const right = stack.pop() as HexNode;
+      const left = stack.pop() as HexNode;
+      const node = { level: left.level + 1, idx: left.idx / 2, hex: nodeHashHex(left.hex, right.hex) };
       stack.push(node);
-      compareNode(node, stored[node.level]?.[node.idx - start / 2 ** node.level], findings);
+      compareNodeHex(node, node.hex, stored[node.level]?.[node.idx - start / 2 ** node.level], findings);
     }
-    if (headSizes.has(entry.seq)) {
-      heads.push({ size: entry.seq, range: [...stack] });
+    if (headSizes.has(seq)) {
+      heads.push({ size: seq, range: toStored(stack) });
     }
+  };
+  for (let from = start + 1; from <= end; from += ENTRY_SLICE) {
+    const slice = await ledgerRepository.entryRowsBetween(db, from, Math.min(from + ENTRY_SLICE, end + 1));
+    slice.forEach(add);
+    await yieldToEventLoop();
   }
   for (; expected <= end; expected++) {
     findings.push(finding('seq_gap', expected, { seq: expected }));
   }
-  return { kind: 'chunk', start, findings, range: stack, heads };
+  return { kind: 'chunk', start, findings, range: toStored(stack), heads };
 }
 
 const ROWS_PAGE = 1000;
 
 /**
- * Every current row of one subject type against the hash in the latest entry that wrote it (up
- * to `treeSize`), a page of rows at a time in id order with the entries of that id range; rows
- * that no entry wrote. Entries whose row is gone are found by count, and only looked for when the
- * count says some are missing.
+ * Every current row of one subject type whose id lies in the task's range against the hash in
+ * the latest entry that wrote it (up to `treeSize`), a page of rows at a time in id order. Each
+ * page is matched with the entries of the ids from just after the previous page's last id up to
+ * its own last: a row no entry wrote is unrecorded, an entry whose row is not in the page wrote a
+ * row that is gone. After the last page, the entries up to the range's end are gone rows too. Ids
+ * are only ever compared by the database, in its own text order (the order pages come in). One
+ * pass over the rows and one over the subject index; nothing is counted first.
  */
 export async function verifyRowsOf(
   db: Executor,
@@ -130,67 +151,60 @@ export async function verifyRowsOf(
   subject: LedgerSubject,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<RowsResult> {
-  const { type, treeSize } = task;
+  const { type, treeSize, until } = task;
   const findings: Finding[] = [];
-  const recorded = await ledgerRepository.countRecordedSubjects(db, type, treeSize);
   let checked = 0;
-  for (let after: string | null = null; ;) {
-    const page = await subject.page(db, after, ROWS_PAGE);
-    const first = page[0]?.id;
-    const last = page.at(-1)?.id;
-    const latest =
-      first === undefined || last === undefined
-        ? new Map<string, { seq: number; action: string; rowHash: string }>()
-        : await ledgerRepository.latestRowHashesBetween(db, type, first, last, treeSize);
+  for (let after = task.after; ;) {
+    let page = await subject.page(db, after, ROWS_PAGE);
+    let done = page.length < ROWS_PAGE;
+    if (
+      until !== null &&
+      page.length > 0 &&
+      !(await ledgerRepository.textAtMost(db, page.at(-1)?.id ?? '', until))
+    ) {
+      page = page.slice(0, await countAtMost(db, page, until));
+      done = true;
+    }
+    const last = done ? until : (page.at(-1)?.id ?? null);
+    const latest = await ledgerRepository.latestRowHashesAfter(db, type, after, last, treeSize);
     for (const { id, row } of page) {
       const entry = latest.get(id);
       if (!entry) {
         findings.push(finding('row_unrecorded', null, { type, id }));
         continue;
       }
+      latest.delete(id);
       const bad = checkRow(entry, row, type, id);
       if (bad) {
         findings.push(bad);
       }
       checked++;
     }
-    onProgress(checked, recorded);
-    if (page.length < ROWS_PAGE) {
+    for (const [id, entry] of latest) {
+      findings.push(checkRow(entry, undefined, type, id) as Finding);
+    }
+    onProgress(checked, 0);
+    await yieldToEventLoop();
+    if (done) {
       break;
     }
-    after = page.at(-1)?.id ?? null;
-  }
-  if (recorded > checked) {
-    findings.push(...(await missingRows(db, task, subject)));
+    after = last;
   }
   return { kind: 'rows', type, checked, findings };
 }
 
-/** Subjects the ledger wrote a row for whose row no longer exists. */
-async function missingRows(
-  db: Executor,
-  { type, treeSize }: RowsTask,
-  subject: LedgerSubject,
-): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (let after: string | null = null; ;) {
-    const ids = await ledgerRepository.recordedSubjectIds(db, type, treeSize, after, ROWS_PAGE);
-    const rows = await subject.load(db, ids);
-    const gone = ids.filter((id) => !rows.has(id));
-    if (gone.length > 0) {
-      const latest = await ledgerRepository.latestRowHashes(db, type, gone, treeSize);
-      for (const id of gone) {
-        const entry = latest.get(id);
-        if (entry) {
-          findings.push(checkRow(entry, undefined, type, id) as Finding);
-        }
-      }
+/** How many rows of a page (in id order) have an id up to `until`: a binary search by the database. */
+async function countAtMost(db: Executor, page: readonly { id: string }[], until: string): Promise<number> {
+  let [low, high] = [0, page.length];
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (await ledgerRepository.textAtMost(db, (page[mid] as { id: string }).id, until)) {
+      low = mid + 1;
+    } else {
+      high = mid;
     }
-    if (ids.length < ROWS_PAGE) {
-      return findings;
-    }
-    after = ids.at(-1) ?? null;
   }
+  return low;
 }
 
 /** Runs one task on `db`, the same way on the main thread and in a worker. */

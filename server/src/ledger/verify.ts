@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { DatabaseConfig } from '../config';
 import type { Executor } from '../db/database';
 import type { LedgerHeadTable } from '../db/types';
@@ -7,9 +6,16 @@ import { ledgerRepository, type StoredNode } from './ledger.repository';
 import { ledgerProofs } from './proofs';
 import type { LedgerSubjects } from './subjects';
 import { finding, type Finding } from './verify-checks';
-import { inlineRunner, runTasks, workerRunner, type TaskRunner } from './verify-pool';
+import { defaultWorkerCount, inlineRunner, runTasks, workerRunner, type TaskRunner } from './verify-pool';
 import { bytesToHex, consistencyHolds, headIsSigned, hexToBytes } from './verify-primitives';
-import { CHUNK_LEVEL, compareNode, type ChunkResult, type RowsResult, type VerifyTask } from './verify-tasks';
+import {
+  CHUNK_LEVEL,
+  compareNode,
+  type ChunkResult,
+  type RowsResult,
+  type RowsTask,
+  type VerifyTask,
+} from './verify-tasks';
 import { nodeHash, nodeKey } from './tree';
 
 export type { Finding } from './verify-checks';
@@ -44,6 +50,8 @@ export interface VerifyOptions {
   workers?: number;
   /** Leaves per tree chunk, as a power of two; only tests change it, to cover many chunks cheaply. */
   chunkLevel?: number;
+  /** Subjects per rows task (about); only tests change it, to cut a few rows into many ranges. */
+  rowsPerTask?: number;
 }
 
 /** Below this many leaves a full verify runs on one thread: starting workers would cost more. */
@@ -114,6 +122,21 @@ function chunkTasks(treeSize: number, heads: readonly LedgerHeadTable[], level: 
   return tasks;
 }
 
+/** Subjects per rows task: a large type is cut into ranges, so that its rows are shared out too. */
+const ROWS_PER_TASK = 2 ** 16;
+
+/** One task per range of each subject type's ids, cut by the subject index. */
+async function rowsTasks(deps: VerifyDeps, treeSize: number, perTask: number): Promise<RowsTask[]> {
+  const tasks: RowsTask[] = [];
+  for (const type of deps.subjects.keys()) {
+    const bounds = await ledgerRepository.subjectBoundaries(deps.db, type, treeSize, perTask);
+    [null, ...bounds].forEach((after, i) => {
+      tasks.push({ kind: 'rows', type, treeSize, after, until: bounds[i] ?? null });
+    });
+  }
+  return tasks;
+}
+
 /**
  * Recomputes the whole tree from the stored events and checks every current row, chunk by chunk
  * and subject type by subject type, in worker threads when the ledger is large: every event
@@ -125,13 +148,16 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
   const level = opts.chunkLevel ?? CHUNK_LEVEL;
   const chunk = 2 ** level;
   const fold = treeFold(heads, chunk);
-  const rows = new Map<string, RowsResult>();
-  const rowProgress = new Map<string, [number, number]>();
-  const tasks: VerifyTask[] = [
-    ...[...deps.subjects.keys()].map((type): VerifyTask => ({ kind: 'rows', type, treeSize })),
-    ...chunkTasks(treeSize, heads, level),
-  ];
-  const workers = opts.workers ?? (treeSize >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
+  const rowTasks = await rowsTasks(deps, treeSize, opts.rowsPerTask ?? ROWS_PER_TASK);
+  const rowsTotal = (
+    await Promise.all(
+      [...deps.subjects.keys()].map((type) => ledgerRepository.countSubjects(deps.db, type, treeSize)),
+    )
+  ).reduce((a, b) => a + b, 0);
+  const rows = new Map<RowsTask, RowsResult>();
+  const rowsDone = new Map<VerifyTask, number>();
+  const tasks: VerifyTask[] = [...rowTasks, ...chunkTasks(treeSize, heads, level)];
+  const workers = opts.workers ?? (treeSize >= WORKER_THRESHOLD ? defaultWorkerCount() : 0);
   const here = inlineRunner(deps.db, deps.subjects);
   const threads: TaskRunner | null =
     workers > 0 && deps.database ? workerRunner({ database: deps.database }, workers) : null;
@@ -142,22 +168,23 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
   try {
     await runTasks(
       tasks,
+      // This thread takes part too: it has everything loaded while the workers are starting.
       threads
         ? [
-            { runner: threads, accepts: inWorker },
             { runner: here, accepts: () => true },
+            { runner: threads, accepts: inWorker },
           ]
         : [{ runner: here, accepts: () => true }],
-      (task, done, total) => {
+      (task, done) => {
         if (task.kind === 'rows') {
-          rowProgress.set(task.type, [done, total]);
-          const sum = [...rowProgress.values()].reduce((a, [d, t]) => [a[0] + d, a[1] + t], [0, 0]);
-          opts.onProgress?.('rows', sum[0], sum[1]);
+          rowsDone.set(task, done);
+          const sum = [...rowsDone.values()].reduce((a, b) => a + b, 0);
+          opts.onProgress?.('rows', sum, Math.max(sum, rowsTotal));
         }
       },
-      (result) => {
+      (result, task) => {
         if (result.kind === 'rows') {
-          rows.set(result.type, result);
+          rows.set(task as RowsTask, result);
           return;
         }
         fold.add(result);
@@ -178,11 +205,14 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
       findings.push(finding('head_beyond_tree', null, { size: head.tree_size, treeSize }));
     }
   }
-  const rowResults = [...deps.subjects.keys()].map((type) => rows.get(type) as RowsResult);
+  const rowResults = rowTasks.map((task) => rows.get(task) as RowsResult);
+  const rowsChecked = rowResults.reduce((n, r) => n + r.checked, 0);
+  // The total was an estimate from the subject index; the work is done.
+  opts.onProgress?.('rows', rowsChecked, rowsChecked);
   return {
     treeSize,
     treeFindings: findings,
-    rowsChecked: rowResults.reduce((n, r) => n + r.checked, 0),
+    rowsChecked,
     rowFindings: rowResults.flatMap((r) => r.findings),
   };
 }
