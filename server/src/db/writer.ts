@@ -1,5 +1,11 @@
 import type { Db, Trx } from './database';
-import { bindWriteContext, newWriteContext, restoreWriteContext, saveWriteContext } from './write-context';
+import {
+  bindWriteContext,
+  flushWriteContext,
+  newWriteContext,
+  restoreWriteContext,
+  saveWriteContext,
+} from './write-context';
 
 export type Write = <T>(fn: (trx: Trx) => Promise<T>) => Promise<T>;
 
@@ -25,9 +31,12 @@ export function createWriter(db: Db, maxBatch = 64): Write {
   async function runAlone(item: Pending): Promise<void> {
     try {
       item.resolve(
-        await db.transaction().execute((trx) => {
-          bindWriteContext(trx, newWriteContext());
-          return item.fn(trx);
+        await db.transaction().execute(async (trx) => {
+          const context = newWriteContext();
+          bindWriteContext(trx, context);
+          const value = await item.fn(trx);
+          await flushWriteContext(trx, context);
+          return value;
         }),
       );
     } catch (error) {
@@ -55,6 +64,7 @@ export function createWriter(db: Db, maxBatch = 64): Write {
           restoreWriteContext(context, saved);
         }
       }
+      await flushWriteContext(trx, context);
       await trx.commit().execute();
     } catch (error) {
       await trx

@@ -15,9 +15,14 @@ export interface AppendStore {
   size(trx: Trx): Promise<number> | number;
   /** The stored hashes of the given nodes, keyed `level:idx`. */
   nodes(trx: Trx, keys: readonly NodeKey[]): Promise<Map<string, Uint8Array>> | Map<string, Uint8Array>;
-  /** The entry and the nodes its append completes. */
+  /** The entry and the nodes its append completes (none when they are inserted later). */
   insert(trx: Trx, entry: LedgerEntryTable, nodes: readonly StoredNode[]): Promise<void> | void;
+  /** Nodes only: a batch's, in as few statements as the parameter limits allow. */
+  insertNodes(trx: Trx, nodes: readonly StoredNode[]): Promise<void> | void;
 }
+
+/** Nodes per multi-row insert (three parameters each, well under both databases' limits). */
+const NODES_PER_STATEMENT = 128;
 
 const entryParams = (entry: LedgerEntryTable) => ENTRY_COLUMNS.map((c) => entry[c]);
 const nodeParams = (nodes: readonly StoredNode[]) => nodes.flatMap((n) => [n.level, n.idx, n.hash]);
@@ -58,7 +63,15 @@ function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
     },
     insert(_trx, e, nodes) {
       entry.run(entryParams(e));
-      nodeInsert(nodes.length).run(nodeParams(nodes));
+      if (nodes.length > 0) {
+        nodeInsert(nodes.length).run(nodeParams(nodes));
+      }
+    },
+    insertNodes(_trx, nodes) {
+      for (let i = 0; i < nodes.length; i += NODES_PER_STATEMENT) {
+        const part = nodes.slice(i, i + NODES_PER_STATEMENT);
+        nodeInsert(part.length).run(nodeParams(part));
+      }
     },
   };
 }
@@ -81,15 +94,15 @@ function postgresAppendStore(): AppendStore {
     if (cached) {
       return cached;
     }
-    const query = trx
-      .with('entry', (qb) =>
-        qb
-          .insertInto('ledger_entries')
-          .values(Object.fromEntries(ENTRY_COLUMNS.map((c) => [c, entry[c]])) as never),
-      )
-      .insertInto('ledger_nodes')
-      .values(nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })))
-      .compile();
+    const values = Object.fromEntries(ENTRY_COLUMNS.map((c) => [c, entry[c]])) as never;
+    const query =
+      nodes.length === 0
+        ? trx.insertInto('ledger_entries').values(values).compile()
+        : trx
+            .with('entry', (qb) => qb.insertInto('ledger_entries').values(values))
+            .insertInto('ledger_nodes')
+            .values(nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })))
+            .compile();
     if (query.parameters.length !== params.length || query.parameters.some((v, i) => v !== params[i])) {
       throw new Error('ledger insert parameters are not in the expected order');
     }
@@ -102,6 +115,18 @@ function postgresAppendStore(): AppendStore {
     async insert(trx, entry, nodes) {
       const params = [...entryParams(entry), ...nodeParams(nodes)];
       await trx.executeQuery(CompiledQuery.raw(statement(trx, entry, nodes, params), params));
+    },
+    async insertNodes(trx, nodes) {
+      for (let i = 0; i < nodes.length; i += NODES_PER_STATEMENT) {
+        await trx
+          .insertInto('ledger_nodes')
+          .values(
+            nodes
+              .slice(i, i + NODES_PER_STATEMENT)
+              .map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })),
+          )
+          .execute();
+      }
     },
   };
 }

@@ -52,9 +52,11 @@ export function rowHash(row: object): string {
 export interface Ledger {
   /**
    * Appends one event inside the caller's transaction, so the change and its record commit or
-   * roll back together: the entry, its leaf hash and every subtree hash it completes. Sequence
-   * numbers are gapless from 1 (leaf index = seq − 1): on PostgreSQL a transaction-scoped
-   * advisory lock orders concurrent appenders across instances; on SQLite the single writer does.
+   * roll back together: the entry, its leaf hash and every subtree hash it completes (through
+   * the writer, the batch's subtree hashes are inserted together just before its commit; the
+   * entry at once, where the write's own queries can see it). Sequence numbers are gapless from
+   * 1 (leaf index = seq − 1): on PostgreSQL a transaction-scoped advisory lock orders concurrent
+   * appenders across instances; on SQLite the single writer does.
    */
   append(trx: Trx, event: LedgerEvent): Promise<AppendedEntry>;
   /** Records a read (a view or download) in its own write. Listing is not recorded. */
@@ -71,7 +73,8 @@ export function createLedger(
   const store = createAppendStore(database);
   const ledger: Ledger = {
     async append(trx, event) {
-      const context = writeContextOf(trx) ?? newWriteContext();
+      const batch = writeContextOf(trx);
+      const context = batch ?? newWriteContext();
       if (dialect === 'postgresql' && !context.lockHeld) {
         await sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`.execute(trx);
         context.lockHeld = true;
@@ -103,7 +106,14 @@ export function createLedger(
       };
       const leaf = leafHash(text);
       const nodes = await completedNodes(store, trx, context, seq - 1, leaf);
-      await store.insert(trx, entry, nodes);
+      if (batch) {
+        // Through the writer: the batch's nodes are inserted together, just before its commit.
+        await store.insert(trx, entry, []);
+        batch.insertNodes ??= (t, n) => store.insertNodes(t, n);
+        batch.pendingNodes.push(...nodes);
+      } else {
+        await store.insert(trx, entry, nodes);
+      }
       context.nextSeq = seq + 1;
       return { seq, at, leafHash: leaf };
     },
