@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import type { DatabaseHandle, Trx } from '../db/database';
 import type { LedgerEntryTable } from '../db/types';
-import { ENTRY_COLUMNS, ledgerRepository, type StoredNode } from './ledger.repository';
+import { ENTRY_COLUMNS, entryRow, ledgerRepository, type StoredNode } from './ledger.repository';
 import { nodeKey, type NodeKey } from './tree';
 
 /**
@@ -24,7 +24,6 @@ export interface AppendStore {
 /** Nodes per multi-row insert (three parameters each, well under both databases' limits). */
 const NODES_PER_STATEMENT = 128;
 
-const entryParams = (entry: LedgerEntryTable) => ENTRY_COLUMNS.map((c) => entry[c]);
 const nodeParams = (nodes: readonly StoredNode[]) => nodes.flatMap((n) => [n.level, n.idx, n.hash]);
 
 export function createAppendStore(database: Pick<DatabaseHandle, 'dialect' | 'sqlite'>): AppendStore {
@@ -62,7 +61,7 @@ function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
       return out;
     },
     insert(_trx, e, nodes) {
-      entry.run(entryParams(e));
+      entry.run(entryRow(e));
       if (nodes.length > 0) {
         nodeInsert(nodes.length).run(nodeParams(nodes));
       }
@@ -113,7 +112,7 @@ function postgresAppendStore(): AppendStore {
     size: (trx) => ledgerRepository.size(trx),
     nodes: (trx, keys) => ledgerRepository.nodes(trx, keys),
     async insert(trx, entry, nodes) {
-      const params = [...entryParams(entry), ...nodeParams(nodes)];
+      const params = [...entryRow(entry), ...nodeParams(nodes)];
       await trx.executeQuery(CompiledQuery.raw(statement(trx, entry, nodes, params), params));
     },
     async insertNodes(trx, nodes) {
