@@ -15,6 +15,17 @@ const INITIAL = 'Chushi#Mima2026';
 const PASSWORD = 'Xianchang!2026';
 const VIDEO_NAME = '现场执法_DSJ0101_20261128.mp4';
 
+/** On the AV screen, which has no recording yet: picks the uploaded video and links it. */
+async function linkVideo(p: Page): Promise<void> {
+  await p.getByText('尚未关联音像记录').waitFor();
+  await p.getByTestId('onsite-av-pick').click();
+  await p
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: VIDEO_NAME })
+    .click();
+  await p.getByRole('button', { name: '关联到本案' }).click();
+}
+
 interface Doc {
   id: string;
   number: string | null;
@@ -183,13 +194,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
       .and(p.locator('[data-status=done]'))
       .waitFor({ timeout: 60_000 });
     await p.goto(`${server.baseUrl}/onsite/${caseId}`);
-    await p.getByText('尚未关联音像记录').waitFor();
-    await p.getByTestId('onsite-av-pick').click();
-    await p
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: VIDEO_NAME })
-      .click();
-    await p.getByRole('button', { name: '关联到本案' }).click();
+    await linkVideo(p);
     // Linked: the screen moves on to the decision; the AV step lists the video.
     await p.getByLabel('罚款金额（元）', { exact: true }).waitFor();
     await p.locator('.ant-steps-item').filter({ hasText: '音像记录' }).click();
@@ -365,13 +370,7 @@ describe.skipIf(!hasChromium && !required)('现场执法: the simplified procedu
       .waitFor();
     await issueDocument(officer, k.id, 'inspection_record');
     await p.goto(`${server.baseUrl}/onsite/${k.id}`);
-    await p.getByText('尚未关联音像记录').waitFor();
-    await p.getByTestId('onsite-av-pick').click();
-    await p
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: VIDEO_NAME })
-      .click();
-    await p.getByRole('button', { name: '关联到本案' }).click();
+    await linkVideo(p);
     await p.getByRole('button', { name: '记录本次现场检查', exact: true }).click();
     await p.getByText('现场检查已记录').waitFor();
     const after = await officer.request<{

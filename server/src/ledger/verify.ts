@@ -156,6 +156,7 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
   ).reduce((a, b) => a + b, 0);
   const rows = new Map<RowsTask, RowsResult>();
   const rowsDone = new Map<VerifyTask, number>();
+  let rowsSum = 0;
   const tasks: VerifyTask[] = [...rowTasks, ...chunkTasks(treeSize, heads, level)];
   const workers = opts.workers ?? (treeSize >= WORKER_THRESHOLD ? defaultWorkerCount() : 0);
   const here = inlineRunner(deps.db, deps.subjects);
@@ -177,9 +178,9 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
         : [{ runner: here, accepts: () => true }],
       (task, done) => {
         if (task.kind === 'rows') {
+          rowsSum += done - (rowsDone.get(task) ?? 0);
           rowsDone.set(task, done);
-          const sum = [...rowsDone.values()].reduce((a, b) => a + b, 0);
-          opts.onProgress?.('rows', sum, Math.max(sum, rowsTotal));
+          opts.onProgress?.('rows', rowsSum, Math.max(rowsSum, rowsTotal));
         }
       },
       (result, task) => {

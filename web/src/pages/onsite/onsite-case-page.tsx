@@ -20,7 +20,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CaseDto } from '@quancheng/contracts';
 import { usePerform, useCase } from '../../api/cases';
@@ -108,45 +108,35 @@ export function OnsiteCasePage() {
   ];
 
   return (
-    <ConfigProvider componentSize="large">
-      <Flex vertical gap={16} style={{ maxWidth: 960 }}>
-        <Card size="small">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('onsite.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">
-            {c.regNumber} · {c.partyName ?? ''} · {c.cause}
-          </Typography.Text>
-        </Card>
-        <Steps
-          size="small"
-          current={screen}
-          onChange={(n) => (at <= 2 && n <= 2 ? setChosen(n) : undefined)}
-          items={steps.map((s) => ({ title: t(s) }))}
+    <OnsiteFrame
+      title={t('onsite.title')}
+      subtitle={`${c.regNumber} · ${c.partyName ?? ''} · ${c.cause}`}
+      steps={steps}
+      current={screen}
+      onStep={(n) => (at <= 2 && n <= 2 ? setChosen(n) : undefined)}
+    >
+      {screen === 0 && <RecordsScreen c={c} act={ON_THE_SPOT} onNext={() => setChosen(1)} />}
+      {screen === 1 && (
+        <AvScreen c={c} act={ON_THE_SPOT} onNext={() => setChosen(2)} next={t('onsite.steps.decide')} />
+      )}
+      {screen === 2 && <DecideScreen c={c} />}
+      {screen === 3 && <HandOverScreen c={c} />}
+      {screen === 4 && (
+        <Result
+          status="success"
+          title={t('onsite.done.title')}
+          subTitle={t('onsite.done.text', { number: dataText(c, 'formNumber') })}
+          extra={[
+            <Link key="case" to={`/cases/${c.id}`}>
+              <Button type="primary">{t('onsite.done.case')}</Button>
+            </Link>,
+            <Link key="new" to="/onsite">
+              <Button>{t('onsite.done.new')}</Button>
+            </Link>,
+          ]}
         />
-        {screen === 0 && <RecordsScreen c={c} act={ON_THE_SPOT} onNext={() => setChosen(1)} />}
-        {screen === 1 && (
-          <AvScreen c={c} act={ON_THE_SPOT} onNext={() => setChosen(2)} next={t('onsite.steps.decide')} />
-        )}
-        {screen === 2 && <DecideScreen c={c} />}
-        {screen === 3 && <HandOverScreen c={c} />}
-        {screen === 4 && (
-          <Result
-            status="success"
-            title={t('onsite.done.title')}
-            subTitle={t('onsite.done.text', { number: dataText(c, 'formNumber') })}
-            extra={[
-              <Link key="case" to={`/cases/${c.id}`}>
-                <Button type="primary">{t('onsite.done.case')}</Button>
-              </Link>,
-              <Link key="new" to="/onsite">
-                <Button>{t('onsite.done.new')}</Button>
-              </Link>,
-            ]}
-          />
-        )}
-      </Flex>
-    </ConfigProvider>
+      )}
+    </OnsiteFrame>
   );
 }
 
@@ -552,6 +542,37 @@ function HandOverScreen({ c }: { c: CaseDto }) {
  * the announcement (A22.1), the 检查(勘验)笔录, the AV of the inspection, then the act recorded.
  * Each inspection needs its own record and AV, so the screens start again for the next one.
  */
+/** The tablet frame of an on-site flow: large controls, the case in a header, the steps. */
+function OnsiteFrame(props: {
+  title: string;
+  subtitle: string;
+  steps: MessageId[];
+  current: number;
+  onStep: (n: number) => void;
+  children: ReactNode;
+}) {
+  const { t } = useT();
+  return (
+    <ConfigProvider componentSize="large">
+      <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+        <Card size="small">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {props.title}
+          </Typography.Title>
+          <Typography.Text type="secondary">{props.subtitle}</Typography.Text>
+        </Card>
+        <Steps
+          size="small"
+          current={props.current}
+          onChange={props.onStep}
+          items={props.steps.map((s) => ({ title: t(s) }))}
+        />
+        {props.children}
+      </Flex>
+    </ConfigProvider>
+  );
+}
+
 function InspectionFlow({ c }: { c: CaseDto }) {
   const { t } = useT();
   const perform = usePerform(c.id);
@@ -582,91 +603,81 @@ function InspectionFlow({ c }: { c: CaseDto }) {
     'onsite.steps.done',
   ];
   return (
-    <ConfigProvider componentSize="large">
-      <Flex vertical gap={16} style={{ maxWidth: 960 }}>
-        <Card size="small">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('onsite.inspection.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">
-            {c.number ?? c.regNumber} · {c.partyName ?? ''} · {c.cause}
-          </Typography.Text>
+    <OnsiteFrame
+      title={t('onsite.inspection.title')}
+      subtitle={`${c.number ?? c.regNumber} · ${c.partyName ?? ''} · ${c.cause}`}
+      steps={steps}
+      current={screen}
+      onStep={(n) => (n >= 1 && n <= at && at <= 3 ? setChosen(n) : undefined)}
+    >
+      {screen === 0 && (
+        <Card>
+          <Announcement
+            officers={c.officers.map((o) => ({ name: o.name, certNo: o.certNo }))}
+            announced={announced}
+            onChange={setAnnounced}
+          />
         </Card>
-        <Steps
-          size="small"
-          current={screen}
-          onChange={(n) => (n >= 1 && n <= at && at <= 3 ? setChosen(n) : undefined)}
-          items={steps.map((s) => ({ title: t(s) }))}
-        />
-        {screen === 0 && (
-          <Card>
-            <Announcement
-              officers={c.officers.map((o) => ({ name: o.name, certNo: o.certNo }))}
-              announced={announced}
-              onChange={setAnnounced}
+      )}
+      {screen === 1 && <RecordsScreen c={c} act={INSPECTION} onNext={() => setChosen(2)} />}
+      {screen === 2 && (
+        <AvScreen c={c} act={INSPECTION} onNext={() => setChosen(3)} next={t('onsite.inspection.record')} />
+      )}
+      {screen === 3 && (
+        <Card>
+          <Typography.Paragraph>{t('onsite.inspection.help')}</Typography.Paragraph>
+          {refusal && (
+            <Alert
+              type="error"
+              showIcon
+              title={refusal}
+              style={{ marginBottom: 16 }}
+              data-testid="onsite-refusal"
             />
-          </Card>
-        )}
-        {screen === 1 && <RecordsScreen c={c} act={INSPECTION} onNext={() => setChosen(2)} />}
-        {screen === 2 && (
-          <AvScreen c={c} act={INSPECTION} onNext={() => setChosen(3)} next={t('onsite.inspection.record')} />
-        )}
-        {screen === 3 && (
-          <Card>
-            <Typography.Paragraph>{t('onsite.inspection.help')}</Typography.Paragraph>
-            {refusal && (
-              <Alert
-                type="error"
-                showIcon
-                title={refusal}
-                style={{ marginBottom: 16 }}
-                data-testid="onsite-refusal"
-              />
-            )}
-            <Button
-              type="primary"
-              block
-              loading={busy(perform.isPending)}
-              onClick={() => {
-                setRefusal(null);
-                perform.mutate(
-                  { transition: INSPECTION.transition, input: {} },
-                  {
-                    onSuccess: () => {
-                      sessionStorage.removeItem(key);
-                      setDone(true);
-                    },
-                    onError: (error) => setRefusal(error instanceof Error ? error.message : String(error)),
+          )}
+          <Button
+            type="primary"
+            block
+            loading={busy(perform.isPending)}
+            onClick={() => {
+              setRefusal(null);
+              perform.mutate(
+                { transition: INSPECTION.transition, input: {} },
+                {
+                  onSuccess: () => {
+                    sessionStorage.removeItem(key);
+                    setDone(true);
                   },
-                );
+                  onError: (error) => setRefusal(error instanceof Error ? error.message : String(error)),
+                },
+              );
+            }}
+          >
+            {t('onsite.inspection.record')}
+          </Button>
+        </Card>
+      )}
+      {screen === 4 && (
+        <Result
+          status="success"
+          title={t('onsite.inspection.done')}
+          extra={[
+            <Link key="case" to={`/cases/${c.id}`}>
+              <Button type="primary">{t('onsite.done.case')}</Button>
+            </Link>,
+            <Button
+              key="again"
+              onClick={() => {
+                setDone(false);
+                setAnnounced(false);
+                setChosen(null);
               }}
             >
-              {t('onsite.inspection.record')}
-            </Button>
-          </Card>
-        )}
-        {screen === 4 && (
-          <Result
-            status="success"
-            title={t('onsite.inspection.done')}
-            extra={[
-              <Link key="case" to={`/cases/${c.id}`}>
-                <Button type="primary">{t('onsite.done.case')}</Button>
-              </Link>,
-              <Button
-                key="again"
-                onClick={() => {
-                  setDone(false);
-                  setAnnounced(false);
-                  setChosen(null);
-                }}
-              >
-                {t('onsite.inspection.again')}
-              </Button>,
-            ]}
-          />
-        )}
-      </Flex>
-    </ConfigProvider>
+              {t('onsite.inspection.again')}
+            </Button>,
+          ]}
+        />
+      )}
+    </OnsiteFrame>
   );
 }
