@@ -51,6 +51,16 @@ export function sqliteOf(ex: Executor): SQLite.Database | undefined {
   return sqliteHandles.get(ex);
 }
 
+const postgresPools = new WeakMap<object, pg.Pool>();
+
+/**
+ * PostgreSQL: the pool under a database opened here, for the same bulk reads (as arrays, through
+ * named prepared statements). Undefined on SQLite and for transactions.
+ */
+export function postgresPoolOf(ex: Executor): pg.Pool | undefined {
+  return postgresPools.get(ex);
+}
+
 /**
  * Opens the database. SQLite runs in WAL mode with synchronous=FULL (an acknowledged write
  * survives a power cut), foreign keys on and a busy timeout; PostgreSQL keeps its default
@@ -81,6 +91,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  postgresPools.set(db, pool);
   return {
     db,
     dialect: 'postgresql',

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { sqliteOf, type Executor } from '../db/database';
+import pg from 'pg';
+import { postgresPoolOf, sqliteOf, type Executor } from '../db/database';
 import type { LedgerEntryTable, LedgerHeadTable } from '../db/types';
 import { nodeKey, type NodeKey } from './tree';
 
@@ -63,6 +64,24 @@ function cached(sqlite: SQLite.Database, text: string): SQLite.Statement {
   return stmt;
 }
 
+/** bigint (int8) columns as numbers: sequence numbers and node indices stay far below 2^53. */
+const INT8 = 20;
+const numbersAsNumbers = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? Number : pg.types.getTypeParser(oid, format),
+} as pg.CustomTypesConfig;
+
+/** PostgreSQL: rows as arrays through a named (once-planned) statement of this connection pool. */
+async function arrayRows<R extends unknown[]>(
+  pool: pg.Pool,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
+  const result = await pool.query<R>({ name, text, values, rowMode: 'array', types: numbersAsNumbers });
+  return result.rows;
+}
+
 /** The only SQL on the ledger tables. There is no update or delete here, by design. */
 export const ledgerRepository = {
   async size(ex: Executor): Promise<number> {
@@ -98,6 +117,7 @@ export const ledgerRepository = {
    */
   async nodeHexesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<string[][]> {
     const sqlite = sqliteOf(ex);
+    const pool = postgresPoolOf(ex);
     const levels = Array.from({ length: maxLevel + 1 }, (_, level) => ({
       level,
       from: Math.ceil(start / 2 ** level),
@@ -112,14 +132,21 @@ export const ledgerRepository = {
                 'select "idx", lower(hex("hash")) from "ledger_nodes" where "level" = ? and "idx" >= ? and "idx" < ? order by "idx"',
               ).all(level, from, to) as [number, string][],
             )
-          : ex
-              .selectFrom('ledger_nodes')
-              .select(['idx', sql<string>`encode("hash", 'hex')`.as('hex')])
-              .where('level', '=', level)
-              .where('idx', '>=', from)
-              .where('idx', '<', to)
-              .execute()
-              .then((r) => r.map((n): [number, string] => [Number(n.idx), n.hex])),
+          : pool
+            ? arrayRows<[number, string]>(
+                pool,
+                'ledger_node_hexes',
+                `select "idx", encode("hash", 'hex') from "ledger_nodes" where "level" = $1 and "idx" >= $2 and "idx" < $3 order by "idx"`,
+                [level, from, to],
+              )
+            : ex
+                .selectFrom('ledger_nodes')
+                .select(['idx', sql<string>`encode("hash", 'hex')`.as('hex')])
+                .where('level', '=', level)
+                .where('idx', '>=', from)
+                .where('idx', '<', to)
+                .execute()
+                .then((r) => r.map((n): [number, string] => [Number(n.idx), n.hex])),
       ),
     );
     return rows.map((level, i) => {
@@ -140,6 +167,15 @@ export const ledgerRepository = {
         sqlite,
         `select ${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')} from "ledger_entries" where "seq" >= ? and "seq" < ? order by "seq"`,
       ).all(fromSeq, toSeq) as EntryRow[];
+    }
+    const pool = postgresPoolOf(ex);
+    if (pool) {
+      return arrayRows<EntryRow>(
+        pool,
+        'ledger_entry_rows',
+        `select ${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')} from "ledger_entries" where "seq" >= $1 and "seq" < $2 order by "seq"`,
+        [fromSeq, toSeq],
+      );
     }
     const rows = await ledgerRepository.entriesBetween(ex, fromSeq, toSeq);
     return rows.map(entryRow);
@@ -233,41 +269,37 @@ export const ledgerRepository = {
     lastId: string | null,
     treeSize: number,
   ): Promise<Map<string, { seq: number; action: string; rowHash: string }>> {
-    const sqlite = sqliteOf(ex);
-    if (sqlite) {
-      // Only the bounds that are given, so that SQLite plans a range scan of the index.
-      const bounds = [
-        afterId === null ? '' : 'and "subject_id" > ?',
-        lastId === null ? '' : 'and "subject_id" <= ?',
-      ];
-      const params = [type, ...[afterId, lastId].filter((id) => id !== null), treeSize];
-      const rows = cached(
-        sqlite,
-        `select "subject_id", "seq", "action", "row_hash" from "ledger_entries"
+    // Only the bounds that are given, so that the database plans a range scan of the index.
+    const bounds = [
+      afterId === null ? '' : 'and "subject_id" > ?',
+      lastId === null ? '' : 'and "subject_id" <= ?',
+    ];
+    const params = [type, ...[afterId, lastId].filter((id) => id !== null), treeSize];
+    const text = `select "subject_id", "seq", "action", "row_hash" from "ledger_entries"
          where "subject_type" = ? ${bounds.join(' ')} and "row_hash" is not null and "seq" <= ?
-         order by "subject_id", "seq"`,
-      ).all(...params) as [string, number, string, string][];
-      const out = new Map<string, { seq: number; action: string; rowHash: string }>();
-      for (const [id, seq, action, rowHash] of rows) {
-        out.set(id, { seq, action, rowHash });
-      }
-      return out;
+         order by "subject_id", "seq"`;
+    const sqlite = sqliteOf(ex);
+    const pool = postgresPoolOf(ex);
+    let rows: [string, number, string, string][];
+    if (sqlite) {
+      rows = cached(sqlite, text).all(...params) as typeof rows;
+    } else if (pool) {
+      let n = 0;
+      const name = `ledger_latest_row_hashes${afterId === null ? '' : '_after'}${lastId === null ? '' : '_until'}`;
+      rows = await arrayRows(
+        pool,
+        name,
+        text.replace(/\?/g, () => `$${++n}`),
+        params,
+      );
+    } else {
+      throw new Error('verify reads on the database itself, not inside a transaction');
     }
-    let q = ex
-      .selectFrom('ledger_entries')
-      .select(['subject_id', 'seq', 'action', 'row_hash'])
-      .where('subject_type', '=', type)
-      .where('row_hash', 'is not', null)
-      .where('seq', '<=', treeSize)
-      .orderBy('subject_id')
-      .orderBy('seq');
-    if (afterId !== null) {
-      q = q.where('subject_id', '>', afterId);
+    const out = new Map<string, { seq: number; action: string; rowHash: string }>();
+    for (const [id, seq, action, rowHash] of rows) {
+      out.set(id, { seq, action, rowHash });
     }
-    if (lastId !== null) {
-      q = q.where('subject_id', '<=', lastId);
-    }
-    return latestBySubject(await q.execute());
+    return out;
   },
 
   async blobHashes(ex: Executor): Promise<{ seq: number; blob_sha256: string }[]> {
@@ -303,14 +335,3 @@ export const ledgerRepository = {
     return rows.map((r) => ({ ...r, tree_size: Number(r.tree_size) }));
   },
 };
-
-/** The last of each subject's entries, given in sequence order per subject. */
-function latestBySubject(
-  rows: { subject_id: string; seq: number; action: string; row_hash: string | null }[],
-): Map<string, { seq: number; action: string; rowHash: string }> {
-  const out = new Map<string, { seq: number; action: string; rowHash: string }>();
-  for (const r of rows) {
-    out.set(r.subject_id, { seq: Number(r.seq), action: r.action, rowHash: r.row_hash as string });
-  }
-  return out;
-}

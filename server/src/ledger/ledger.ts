@@ -1,10 +1,10 @@
 import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
 import type { DatabaseHandle, Trx } from '../db/database';
 import type { Write } from '../db/writer';
 import { newWriteContext, writeContextOf, type WriteContext } from '../db/write-context';
 import { createAppendStore, type AppendStore } from './append-store';
+import { canonicalJson } from './canonical';
 import type { StoredNode } from './ledger.repository';
 import { completedByAppend, leafHash, nodeHash, nodeKey } from './tree';
 
@@ -35,14 +35,7 @@ export function sha256Hex(data: string | Uint8Array): string {
   return hash('sha256', data, 'hex');
 }
 
-/** RFC 8785 canonical JSON: the bytes that are hashed, so anyone can recompute them. */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) {
-    throw new Error('value cannot be canonicalised');
-  }
-  return text;
-}
+export { canonicalJson } from './canonical';
 
 /** The canonical hash of a business row as the ledger records it. */
 export function rowHash(row: object): string {

@@ -1,0 +1,86 @@
+import canonicalize from 'canonicalize';
+
+/**
+ * RFC 8785 canonical JSON: the bytes that are hashed, so anyone can recompute them.
+ *
+ * The maintained `canonicalize` package defines the result. Plain data — strings without UTF-16
+ * lone surrogates, finite numbers, booleans, null, arrays and plain objects, which is what rows and
+ * events are — takes a direct path that builds the same text without the package's per-call set,
+ * per-character surrogate scan and per-key recursion; a property test holds the two equal.
+ * Anything else (a lone surrogate, a `toJSON`, a symbol, a hole, NaN, deep nesting) goes to the
+ * package, which also decides what is refused.
+ */
+export function canonicalJson(value: unknown): string {
+  const text = plain(value, 0) ?? canonicalize(value);
+  if (text === undefined) {
+    throw new Error('value cannot be canonicalised');
+  }
+  return text;
+}
+
+/** A surrogate code unit that is not half of a pair; a string holding one is left to the package (it refuses it). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What JSON escapes, and surrogates: a string without any is written as it is, between quotes. */
+const SPECIAL = /["\\\u0000-\u001f\uD800-\uDFFF]/;
+
+function string(value: string): string | undefined {
+  if (!SPECIAL.test(value)) {
+    return `"${value}"`;
+  }
+  return LONE_SURROGATE.test(value) ? undefined : JSON.stringify(value);
+}
+
+/** Deeper than this is left to the package, which also detects cycles. */
+const MAX_DEPTH = 32;
+
+/** The canonical text of plain data, or undefined when the package must decide. */
+function plain(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return string(value);
+    case 'number':
+      // ECMAScript's number-to-string, which RFC 8785 §3.2.2.3 adopts.
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) {
+    return 'null';
+  }
+  if (depth >= MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item = i in value ? plain(value[i], depth + 1) : undefined;
+      if (item === undefined) {
+        return undefined;
+      }
+      out += i === 0 ? item : `,${item}`;
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  // Sorted by UTF-16 code units (RFC 8785 §3.2.3), which is what sort() compares.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) {
+      continue;
+    }
+    const name = string(key);
+    const text = name === undefined ? undefined : plain(member, depth + 1);
+    if (text === undefined) {
+      return undefined;
+    }
+    out += `${out.length === 1 ? '' : ','}${name}:${text}`;
+  }
+  return `${out}}`;
+}
