@@ -22,6 +22,7 @@ export function canonicalJson(value: unknown): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What JSON escapes, and surrogates: a string without any is written as it is, between quotes. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const SPECIAL = /["\\\u0000-\u001f\uD800-\uDFFF]/;
 
 function string(value: string): string | undefined {
@@ -46,7 +47,10 @@ function plain(value: unknown, depth: number): string | undefined {
       return value ? 'true' : 'false';
     case 'object':
       break;
-    default:
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
       return undefined;
   }
   if (value === null) {

@@ -66,10 +66,9 @@ function cached(sqlite: SQLite.Database, text: string): SQLite.Statement {
 
 /** bigint (int8) columns as numbers: sequence numbers and node indices stay far below 2^53. */
 const INT8 = 20;
-const numbersAsNumbers = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? Number : pg.types.getTypeParser(oid, format),
-} as pg.CustomTypesConfig;
+const parserOf = (oid: number): ((text: string) => unknown) =>
+  oid === INT8 ? Number : (pg.types.getTypeParser(oid, 'text') as (text: string) => unknown);
+const numbersAsNumbers = { getTypeParser: parserOf } as unknown as pg.CustomTypesConfig;
 
 /** PostgreSQL: rows as arrays through a named (once-planned) statement of this connection pool. */
 async function arrayRows<R extends unknown[]>(
