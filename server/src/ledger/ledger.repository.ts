@@ -68,7 +68,7 @@ function cached(sqlite: SQLite.Database, text: string): SQLite.Statement {
 const INT8 = 20;
 const parserOf = (oid: number): ((text: string) => unknown) =>
   oid === INT8 ? Number : (pg.types.getTypeParser(oid, 'text') as (text: string) => unknown);
-const numbersAsNumbers = { getTypeParser: parserOf } as unknown as pg.CustomTypesConfig;
+const numbersAsNumbers = { getTypeParser: parserOf };
 
 /** PostgreSQL: rows as arrays through a named (once-planned) statement of this connection pool. */
 async function arrayRows<R extends unknown[]>(
