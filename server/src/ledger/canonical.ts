@@ -25,7 +25,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const SPECIAL = /["\\\u0000-\u001f\uD800-\uDFFF]/;
 
-function string(value: string): string | undefined {
+/** A string's canonical text, or undefined when it holds a lone surrogate (which is refused). */
+export function canonicalString(value: string): string | undefined {
   if (!SPECIAL.test(value)) {
     return `"${value}"`;
   }
@@ -39,7 +40,7 @@ const MAX_DEPTH = 32;
 function plain(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
-      return string(value);
+      return canonicalString(value);
     case 'number':
       // ECMAScript's number-to-string, which RFC 8785 §3.2.2.3 adopts.
       return Number.isFinite(value) ? JSON.stringify(value) : undefined;
@@ -79,7 +80,7 @@ function plain(value: unknown, depth: number): string | undefined {
     if (member === undefined) {
       continue;
     }
-    const name = string(key);
+    const name = canonicalString(key);
     const text = name === undefined ? undefined : plain(member, depth + 1);
     if (text === undefined) {
       return undefined;

@@ -1,5 +1,6 @@
 import type { MessageKey } from '@quancheng/contracts';
 import type { LedgerEntryTable } from '../db/types';
+import { canonicalString } from './canonical';
 import { canonicalJson, rowHash } from './ledger';
 import { entryRow, type EntryRow } from './ledger.repository';
 
@@ -40,9 +41,34 @@ export function checkEvent(entry: LedgerEntryTable, strict = false): Finding | n
   return checkEventRow(entryRow(entry), strict);
 }
 
-/** `checkEvent` on an entry read as an array (bulk reads). */
+/**
+ * The canonical text of the event an entry's columns describe when it holds nothing else (no
+ * approval, no detail): its members in RFC 8785 order, each written as `canonicalJson` writes
+ * it — undefined where that would refuse a value.
+ */
+export function columnsEventText(row: EntryRow): string | undefined {
+  const [seq, at, actorId, action, subjectType, subjectId, rowHash, blobSha256] = row;
+  const strings = [action, actorId, at, blobSha256, rowHash, subjectId, subjectType].map((v) =>
+    v === null ? 'null' : canonicalString(v),
+  );
+  if (strings.includes(undefined) || !Number.isSafeInteger(seq)) {
+    return undefined;
+  }
+  const [a, actor, when, blob, hash, id, type] = strings as string[];
+  const blobMember = blobSha256 === null ? '' : `"blobSha256":${blob},`;
+  return `{"action":${a},"actor":${actor},"at":${when},${blobMember}"rowHash":${hash},"seq":${seq},"subject":{"id":${id},"type":${type}}}`;
+}
+
+/**
+ * `checkEvent` on an entry read as an array (bulk reads). An event that is exactly the text its
+ * columns describe says what they say (and is canonical) without being parsed; any other — an
+ * access under an approval, an event with a detail, or a mismatch — is parsed and compared.
+ */
 export function checkEventRow(row: EntryRow, strict = false): Finding | null {
   const [seq, at, actorId, action, subjectType, subjectId, rowHash, blobSha256, text] = row;
+  if (text === columnsEventText(row)) {
+    return null;
+  }
   try {
     const event = JSON.parse(text) as Record<string, unknown>;
     const subject = event.subject as { type?: unknown; id?: unknown } | undefined;
