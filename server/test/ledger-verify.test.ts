@@ -120,6 +120,23 @@ describeEachDialect('ledger verification finds tampering', (dialect) => {
     expect(kinds.some((k) => k.startsWith('head_signature_invalid'))).toBe(true);
   });
 
+  it('A36.1 a deleted tree node and a hash cut short are named exactly, and nothing beside them', async () => {
+    await disableGuards('ledger_nodes');
+    await sql`delete from ledger_nodes where level = 1 and idx = 1`.execute(ctx.app.deps.db);
+    await sql`update ledger_nodes set hash = ${Buffer.alloc(31, 1)} where level = 0 and idx = 2`.execute(
+      ctx.app.deps.db,
+    );
+    const { action } = await ctx.app.deps.db
+      .selectFrom('ledger_entries')
+      .select('action')
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow();
+    expect((await messages()).sort()).toEqual([
+      `leaf_hash_differs 3 ${JSON.stringify({ seq: 3, action })}`,
+      `node_missing - ${JSON.stringify({ node: '1:1' })}`,
+    ]);
+  });
+
   it('A36.1 a blob whose bytes change or disappear is found, by its hash', async () => {
     const bytes = Buffer.from('执法记录仪视频片段');
     const sha = createHash('sha256').update(bytes).digest('hex');

@@ -81,6 +81,52 @@ async function arrayRows<R extends unknown[]>(
   return result.rows;
 }
 
+/** Positions from..to-1 of a level: each stored node's hex at its index less `from`. */
+function byPosition(rows: readonly [number, string][], from: number): string[] {
+  const out: string[] = [];
+  for (const [idx, hex] of rows) {
+    out[idx - from] = hex;
+  }
+  return out;
+}
+
+/** The stored hashes of one level's nodes from..to-1, as hex, each at its index less `from`. */
+async function levelHexes(ex: Executor, level: number, from: number, to: number): Promise<string[]> {
+  const sqlite = sqliteOf(ex);
+  if (sqlite) {
+    const rows = cached(
+      sqlite,
+      'select "idx", lower(hex("hash")) from "ledger_nodes" where "level" = ? and "idx" >= ? and "idx" < ? order by "idx"',
+    ).all(level, from, to) as [number, string][];
+    return byPosition(rows, from);
+  }
+  const pool = postgresPoolOf(ex);
+  if (!pool) {
+    throw new Error('verify reads on the database itself, not inside a transaction');
+  }
+  // One row for the whole range instead of a row per node (the client's per-row cost is most of
+  // the read). It places each hash by position, so it is used only when every node of the range
+  // is there (indices are unique) and every hash has 32 bytes; otherwise node by node.
+  const [whole] = await arrayRows<[number, number, number, string | null]>(
+    pool,
+    'ledger_level_hexes',
+    `select count(*)::int, min(length("hash")), max(length("hash")), string_agg(encode("hash", 'hex'), '' order by "idx")
+     from "ledger_nodes" where "level" = $1 and "idx" >= $2 and "idx" < $3`,
+    [level, from, to],
+  );
+  const [count, shortest, longest, hexes] = whole ?? [0, null, null, null];
+  if (count === to - from && (count === 0 || (shortest === 32 && longest === 32))) {
+    return Array.from({ length: count }, (_, i) => (hexes ?? '').slice(i * 64, i * 64 + 64));
+  }
+  const rows = await arrayRows<[number, string]>(
+    pool,
+    'ledger_node_hexes',
+    `select "idx", encode("hash", 'hex') from "ledger_nodes" where "level" = $1 and "idx" >= $2 and "idx" < $3 order by "idx"`,
+    [level, from, to],
+  );
+  return byPosition(rows, from);
+}
+
 /** The only SQL on the ledger tables. There is no update or delete here, by design. */
 export const ledgerRepository = {
   async size(ex: Executor): Promise<number> {
@@ -115,47 +161,11 @@ export const ledgerRepository = {
    * objects cost more to make and collect than to hash.
    */
   async nodeHexesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<string[][]> {
-    const sqlite = sqliteOf(ex);
-    const pool = postgresPoolOf(ex);
-    const levels = Array.from({ length: maxLevel + 1 }, (_, level) => ({
-      level,
-      from: Math.ceil(start / 2 ** level),
-      to: Math.floor(end / 2 ** level),
-    }));
-    const rows = await Promise.all(
-      levels.map(({ level, from, to }): Promise<[number, string][]> =>
-        sqlite
-          ? Promise.resolve(
-              cached(
-                sqlite,
-                'select "idx", lower(hex("hash")) from "ledger_nodes" where "level" = ? and "idx" >= ? and "idx" < ? order by "idx"',
-              ).all(level, from, to) as [number, string][],
-            )
-          : pool
-            ? arrayRows<[number, string]>(
-                pool,
-                'ledger_node_hexes',
-                `select "idx", encode("hash", 'hex') from "ledger_nodes" where "level" = $1 and "idx" >= $2 and "idx" < $3 order by "idx"`,
-                [level, from, to],
-              )
-            : ex
-                .selectFrom('ledger_nodes')
-                .select(['idx', sql<string>`encode("hash", 'hex')`.as('hex')])
-                .where('level', '=', level)
-                .where('idx', '>=', from)
-                .where('idx', '<', to)
-                .execute()
-                .then((r) => r.map((n): [number, string] => [Number(n.idx), n.hex])),
+    return Promise.all(
+      Array.from({ length: maxLevel + 1 }, (_, level) =>
+        levelHexes(ex, level, Math.ceil(start / 2 ** level), Math.floor(end / 2 ** level)),
       ),
     );
-    return rows.map((level, i) => {
-      const out: string[] = [];
-      const from = (levels[i] as { from: number }).from;
-      for (const [idx, hex] of level) {
-        out[idx - from] = hex;
-      }
-      return out;
-    });
   },
 
   /** Entries with fromSeq ≤ seq < toSeq, in order, as arrays in `ENTRY_COLUMNS` order. */
