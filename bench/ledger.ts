@@ -22,6 +22,7 @@ import pg from 'pg';
 import { buildApp, type App } from '../server/src/app';
 import type { Trx } from '../server/src/db/database';
 import { loadConfig, type Config } from '../server/src/config';
+import { newId } from '../server/src/db/ids';
 import { canonicalJson, rowHash } from '../server/src/ledger/ledger';
 import { ledgerProofs } from '../server/src/ledger/proofs';
 import { completedByAppend, leafHash, nodeHash, nodeKey } from '../server/src/ledger/tree';
@@ -32,7 +33,7 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 async function writeUnit(app: App, trx: Trx, name: string, withLedger: boolean): Promise<void> {
   const at = new Date().toISOString();
   const row = {
-    id: randomUUID(),
+    id: newId(),
     name,
     code: null,
     parent_id: null,

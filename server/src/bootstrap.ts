@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { passwordProblems, type Role } from '@quancheng/contracts';
 import type { Trx } from './db/database';
 import type { UnitTable } from './db/types';
 import { unitsRepository, userLedgerRow, usersRepository } from './modules/org';
 import { hashPassword } from './security/passwords';
 import type { ServiceDeps } from './services';
+import { newId } from './db/ids';
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 export const FIRST_UNIT_NAME = '信息中心';
@@ -32,7 +33,7 @@ export async function ensureUnit(
   }
   const at = now().toISOString();
   const unit: UnitTable = {
-    id: randomUUID(),
+    id: newId(),
     name,
     code: null,
     parent_id: parentId,
@@ -71,7 +72,7 @@ export async function insertSystemPerson(
   detail?: object,
 ): Promise<string> {
   const at = now().toISOString();
-  const id = randomUUID();
+  const id = newId();
   await usersRepository.insert(
     trx,
     {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Db, Executor } from '../db/database';
@@ -12,6 +11,7 @@ import type {
 } from './job-queue';
 import type { ClaimedJob, JobStore } from './job-store';
 import { countJobs, errorOf, readJob, readJobs, setProgress } from './pg-boss-status';
+import { newId } from '../db/ids';
 
 /** The schema pg-boss keeps its tables in: beside the application's, never inside it. */
 export function jobsSchemaFor(schema: string | undefined): string {
@@ -78,7 +78,7 @@ export function createPgBossJobStore(options: PgBossStoreOptions): JobStore {
 
     async enqueue(def: JobDefinition, payload: JobPayload, enqueue: EnqueueOptions) {
       await ensureQueue(def);
-      const id = randomUUID();
+      const id = newId();
       // Under the 'short' policy a key allows one waiting job; a job without a key gets its own.
       const send: PgBoss.SendOptions = { id, singletonKey: enqueue.singletonKey ?? id };
       if (enqueue.executor) {

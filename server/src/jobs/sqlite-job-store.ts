@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database';
 import type { JobTable } from '../db/types';
@@ -12,6 +11,7 @@ import {
   type JobStatus,
 } from './job-queue';
 import { pageBounds, type ClaimedJob, type JobStore } from './job-store';
+import { newId } from '../db/ids';
 
 type JobRow = Selectable<JobTable>;
 
@@ -64,7 +64,7 @@ export function createSqliteJobStore(db: Db, now: () => Date): JobStore {
       const inserted = await (options.executor ?? db)
         .insertInto('jobs')
         .values({
-          id: randomUUID(),
+          id: newId(),
           name: def.name,
           payload: JSON.stringify(payload),
           state: 'created',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DeadlineDto, Light } from '@quancheng/contracts';
 import type { Executor, Trx } from '../../db/database';
 import type { DeadlineTable } from '../../db/types';
@@ -12,6 +11,7 @@ import {
   type WorkingCalendar,
 } from '../../calendar';
 import { casesRepository, type LightWindow } from './cases.repository';
+import { newId } from '../../db/ids';
 
 /**
  * The statutory periods running on cases (RULES.md Appendix A): started and met by procedure
@@ -50,7 +50,7 @@ export async function startDeadline(
       ? { due: input.dueOn, warnings: [] }
       : computeDue(clock.calendar, input.periodId, input.startedOn);
   const row: DeadlineTable = {
-    id: randomUUID(),
+    id: newId(),
     case_id: input.caseId,
     period_id: input.periodId,
     trigger: input.trigger,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { deliveryInput, type DeliveryDto, type DeliveryList } from '@quancheng/contracts';
 import type { z } from 'zod';
 import { computeDue, type WorkingCalendar } from '../../calendar';
@@ -7,6 +6,7 @@ import type { DocumentDeliveryTable, DocumentTable } from '../../db/types';
 import { getTemplate } from '../../documents';
 import type { MissingItem } from '../../http/errors';
 import type { LedgerSubject } from '../../ledger/subjects';
+import { newId } from '../../db/ids';
 
 /**
  * 送达 (A18): the rules a record of service must meet, pure so they can be read and tested alone.
@@ -163,7 +163,7 @@ export function newDeliveryRow(
   at: string,
 ): DocumentDeliveryTable {
   return {
-    id: randomUUID(),
+    id: newId(),
     document_id: doc.id,
     case_id: doc.case_id,
     method: d.method,

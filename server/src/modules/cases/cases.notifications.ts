@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Light, NotificationDto, NotificationList } from '@quancheng/contracts';
 import { orderedPeriodById, periodById } from '../../calendar';
 import type { Db } from '../../db/database';
@@ -6,6 +5,7 @@ import { notFound } from '../../http/errors';
 import type { Actor } from '../../security/actor';
 import { shanghaiDay } from '../../time';
 import { lightOf, lightWindow, type DeadlineClock } from './cases.deadlines';
+import { newId } from '../../db/ids';
 
 const RANK: Record<'none' | Light, number> = { none: 0, green: 0, yellow: 1, red: 2 };
 
@@ -59,7 +59,7 @@ export function createDeadlineNotices({ db, clock, now }: { db: Db; clock: Deadl
             await trx
               .insertInto('notifications')
               .values({
-                id: randomUUID(),
+                id: newId(),
                 user_id: userId,
                 kind: 'deadline',
                 case_id: d.case_id,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FineAccountDto, PaymentDto, PaymentList, paymentInput } from '@quancheng/contracts';
 import { RECEIPT_SCAN_MAX_BYTES } from '@quancheng/contracts';
 import type { z } from 'zod';
@@ -14,6 +13,7 @@ import { storeBytes } from '../../storage/store-bytes';
 import { fenToYuan, fineAccount, planProblems, readPlan, yuanToFen } from './cases.fine-account';
 import { casesPolicy } from './cases.policy';
 import type { CaseRecord } from './cases.repository';
+import { newId } from '../../db/ids';
 
 /**
  * 罚款缴纳 (A11.3): payments of a fine, recorded by finance from the provincial non-tax revenue
@@ -352,7 +352,7 @@ export function createFinePayments(ctx: PaymentsContext) {
       const { c } = await ctx.visible(trx, actor, caseId);
       await check(trx, c, ctx.procedureOf(c), input);
       const row: FinePaymentTable = {
-        id: randomUUID(),
+        id: newId(),
         case_id: c.id,
         paid_on: input.paidOn,
         amount_fen: input.amountFen,

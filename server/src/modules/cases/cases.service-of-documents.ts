@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DeliveryList } from '@quancheng/contracts';
 import type { WorkingCalendar } from '../../calendar';
 import type { Executor, Trx } from '../../db/database';
@@ -17,6 +16,7 @@ import {
   type DeliveryFields,
 } from './cases.deliveries';
 import { casesRepository, type CaseRecord } from './cases.repository';
+import { newId } from '../../db/ids';
 
 export interface DocumentServiceContext {
   deps: ServiceDeps;
@@ -103,7 +103,7 @@ export function createDocumentService(ctx: DocumentServiceContext) {
         row: { ...row, at_home: Number(row.at_home) },
       });
       await casesRepository.insertEvent(trx, {
-        id: randomUUID(),
+        id: newId(),
         case_id: c.id,
         at: nowIso,
         actor_id: actor.id,

@@ -1,7 +1,6 @@
 import { computeDue, orderedPeriodById, periodById } from '../../calendar';
 import { completenessOf } from './cases.completeness';
 import { createDocumentService } from './cases.service-of-documents';
-import { randomUUID } from 'node:crypto';
 import type {
   ApprovalDto,
   ApprovalList,
@@ -63,6 +62,7 @@ import {
   paymentPlanProblems,
   SETTLE_TRANSITION,
 } from './cases.payments';
+import { newId } from '../../db/ids';
 
 export interface CasesContext {
   deps: ServiceDeps;
@@ -98,7 +98,7 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
       ...(detail ? { detail } : {}),
     });
     await casesRepository.insertEvent(trx, {
-      id: randomUUID(),
+      id: newId(),
       case_id: caseId,
       at: now().toISOString(),
       actor_id: actor.id,
@@ -123,7 +123,7 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
       ...(detail ? { detail } : {}),
     });
     await casesRepository.insertEvent(trx, {
-      id: randomUUID(),
+      id: newId(),
       case_id: r.case_id,
       at: now().toISOString(),
       actor_id: actor.id,
@@ -435,7 +435,7 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
     },
     async event(trx, actor, c, action, seq, detail) {
       await casesRepository.insertEvent(trx, {
-        id: randomUUID(),
+        id: newId(),
         case_id: c.id,
         at: now().toISOString(),
         actor_id: actor.id,
@@ -547,7 +547,7 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
         const n = await nextNumber(trx, `reg:${input.kind}`, year);
         const nowIso = now().toISOString();
         const row: CaseTable = {
-          id: randomUUID(),
+          id: newId(),
           kind: input.kind,
           procedure_id: def.id,
           procedure_version: def.version,
@@ -727,7 +727,7 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
           throw refused('payment.plan_refused', {}, plan);
         }
         const chain = transition.approval.chain;
-        const requestId = randomUUID();
+        const requestId = newId();
         await approvalsRepository.insert(trx, {
           id: requestId,
           case_id: c.id,
@@ -801,7 +801,7 @@ export function createCasesService({ deps, clock, files }: CasesContext) {
         const position = Number(request.position);
         const at = now().toISOString();
         await approvalsRepository.insertDecision(trx, {
-          id: randomUUID(),
+          id: newId(),
           request_id: request.id,
           position,
           role,

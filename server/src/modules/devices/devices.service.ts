@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   DeviceCreateInput,
   DeviceDto,
@@ -15,6 +14,7 @@ import { unitsRepository, usersRepository } from '../org';
 import { devicesPolicy } from './devices.policy';
 import { deviceLedgerRow, presentDevice } from './devices.presenter';
 import { devicesRepository, type DeviceRecord } from './devices.repository';
+import { newId } from '../../db/ids';
 
 async function assertUnitActive(ex: Executor, unitId: string): Promise<void> {
   const unit = await unitsRepository.findById(ex, unitId);
@@ -99,7 +99,7 @@ export function createDevicesService({ db, ledger, now, write }: ServiceDeps) {
         }
         const at = now().toISOString();
         const device: DeviceTable = {
-          id: randomUUID(),
+          id: newId(),
           device_number: input.deviceNumber,
           model: input.model ?? null,
           unit_id: input.unitId,

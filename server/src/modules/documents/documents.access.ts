@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Executor, Trx } from '../../db/database';
 import {
   checkFields,
@@ -20,6 +19,7 @@ import { documentsPolicy, type DocumentAccess } from './documents.policy';
 import { presentDocument } from './documents.presenter';
 import { documentsRepository, type DocumentRecord } from './documents.repository';
 import type { DocumentView } from './documents.schemas';
+import { newId } from '../../db/ids';
 
 export interface DocumentsContext {
   deps: ServiceDeps;
@@ -183,7 +183,7 @@ export function createDocumentsAccess(ctx: DocumentsContext) {
       });
       if (options.step !== undefined) {
         await casesRepository.insertEvent(trx, {
-          id: randomUUID(),
+          id: newId(),
           case_id: doc.case_id,
           at: deps.now().toISOString(),
           actor_id: actor.id,

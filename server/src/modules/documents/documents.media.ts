@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { renderDocx, renderPdf, type FieldValues } from '../../documents';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors';
@@ -9,6 +8,7 @@ import { checkScanBytes, contentDisposition, documentFileName, storeBytes } from
 import { documentsPolicy } from './documents.policy';
 import { documentsRepository } from './documents.repository';
 import type { DocumentView } from './documents.schemas';
+import { newId } from '../../db/ids';
 
 /** What a file route sends: headers and the bytes. */
 export interface FileAnswer {
@@ -146,7 +146,7 @@ export function createDocumentMedia(ctx: DocumentsContext, access: DocumentsAcce
           throw new AppError(409, 'document.scan_needs_issued');
         }
         const scan = {
-          id: randomUUID(),
+          id: newId(),
           document_id: id,
           sha256,
           name,

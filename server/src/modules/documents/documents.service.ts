@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DocumentUpdateInput } from '@quancheng/contracts';
 import type { DocumentTable } from '../../db/types';
 import { getTemplate, listTemplates, prefill } from '../../documents';
@@ -16,6 +15,7 @@ import { createDocumentMedia } from './documents.media';
 import { presentTemplate } from './documents.presenter';
 import { documentsRepository } from './documents.repository';
 import type { DocumentTemplateView, DocumentView } from './documents.schemas';
+import { newId } from '../../db/ids';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -52,7 +52,7 @@ export function createDocumentsService(ctx: DocumentsContext) {
         }
         const at = now().toISOString();
         const row: DocumentTable = {
-          id: randomUUID(),
+          id: newId(),
           case_id: caseId,
           template_id: template.id,
           template_version: template.version,
@@ -127,7 +127,7 @@ export function createDocumentsService(ctx: DocumentsContext) {
      * for ever) and a new draft version copies its fields. Both leaves in one transaction.
      */
     async revise(actor: Actor, id: string, input: { reason: string }): Promise<DocumentView> {
-      const newId = await write(async (trx) => {
+      const revisedId = await write(async (trx) => {
         const { doc, c } = await access.handled(trx, actor, id);
         if (doc.state === 'draft') {
           throw new AppError(409, 'document.not_issued');
@@ -137,7 +137,7 @@ export function createDocumentsService(ctx: DocumentsContext) {
         }
         const at = now().toISOString();
         const row: DocumentTable = {
-          id: randomUUID(),
+          id: newId(),
           case_id: doc.case_id,
           template_id: doc.template_id,
           template_version: Number(doc.template_version),
@@ -172,7 +172,7 @@ export function createDocumentsService(ctx: DocumentsContext) {
         });
         return row.id;
       });
-      return access.present(db, actor, newId);
+      return access.present(db, actor, revisedId);
     },
 
     issue: createDocumentIssue(ctx, access),

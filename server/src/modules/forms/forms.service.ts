@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   formRangeInput,
   formRangeQuery,
@@ -20,6 +19,7 @@ import { unitsRepository, usersRepository } from '../org';
 import { displayOf, formLabel, listNumbers, locateNumber, summarizePad } from './forms.numbers';
 import { formsPolicy } from './forms.policy';
 import { formsRepository, type FormNumberRecord, type FormRangeRecord } from './forms.repository';
+import { newId } from '../../db/ids';
 
 const STATUS_LABELS = {
   used: { 'zh-CN': '使用', en: 'used' },
@@ -152,7 +152,7 @@ export async function useFormNumber(
     ledger,
     actor,
     {
-      id: randomUUID(),
+      id: newId(),
       range_id: range.id,
       number,
       status: 'used',
@@ -259,7 +259,7 @@ export function createFormsService({ db, ledger, now, write }: ServiceDeps) {
           );
         }
         const row: FormRangeTable = {
-          id: randomUUID(),
+          id: newId(),
           form_type: input.formType,
           series: input.series,
           first_no: input.first,
@@ -314,7 +314,7 @@ export function createFormsService({ db, ledger, now, write }: ServiceDeps) {
           ledger,
           actor,
           {
-            id: randomUUID(),
+            id: newId(),
             range_id: r.id,
             number: input.number,
             status: 'voided',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { UnitCreateInput, UnitDto, UnitList, UnitUpdateInput } from '@quancheng/contracts';
 import type { Executor } from '../../db/database';
 import type { UnitTable } from '../../db/types';
@@ -8,6 +7,7 @@ import type { ServiceDeps } from '../../services';
 import { orgPolicy } from './org.policy';
 import { presentUnit } from './org.presenter';
 import { unitsRepository } from './units.repository';
+import { newId } from '../../db/ids';
 
 export function createUnitsService({ db, ledger, now, write }: ServiceDeps) {
   async function assertParentAllowed(ex: Executor, unitId: string | null, parentId: string): Promise<void> {
@@ -54,7 +54,7 @@ export function createUnitsService({ db, ledger, now, write }: ServiceDeps) {
         }
         const at = now().toISOString();
         const unit: UnitTable = {
-          id: randomUUID(),
+          id: newId(),
           name: input.name,
           code: input.code ?? null,
           parent_id: input.parentId ?? null,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   ResetPasswordInput,
   UserCreateInput,
@@ -19,6 +18,7 @@ import { orgPolicy } from './org.policy';
 import { presentUser, userLedgerRow } from './org.presenter';
 import { unitsRepository } from './units.repository';
 import { usersRepository, type UserRecord } from './users.repository';
+import { newId } from '../../db/ids';
 
 type CertFields = Pick<UserTable, 'cert_no' | 'cert_valid_from' | 'cert_valid_to'>;
 
@@ -114,7 +114,7 @@ export function createUsersService({ db, ledger, now, write }: ServiceDeps) {
         }
         const at = now().toISOString();
         const user: UserTable = {
-          id: randomUUID(),
+          id: newId(),
           username: input.username,
           name: input.name,
           ...cert,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   identifierProblem,
   isMessageKey,
@@ -19,6 +18,7 @@ import type { ServiceDeps } from '../../services';
 import { partiesPolicy } from './parties.policy';
 import { partyLedgerRow, presentParty } from './parties.presenter';
 import { partiesRepository, type PartyPatch, type PartyRecord } from './parties.repository';
+import { newId } from '../../db/ids';
 
 /** A 409 that carries the party already holding the number, so the caller can offer to use it. */
 export class PartyTakenError extends AppError {
@@ -67,7 +67,7 @@ function newRow(actor: Actor, input: PartyCreateInput, at: Date): PartyRecord {
     }
   }
   return {
-    id: randomUUID(),
+    id: newId(),
     kind: input.kind,
     name: input.name,
     identifier,

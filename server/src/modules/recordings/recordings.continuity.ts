@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/database';
 import type { RecordingFlagTable } from '../../db/types';
 import { checkContinuity, uploadLateness, type ContinuitySegment } from '../../media';
 import { recordingFlagsRepository, type ContinuityCandidate } from './recording-flags.repository';
 import { recordingLinksRepository } from './recording-links.repository';
+import { newId } from '../../db/ids';
 
 /** One device at one place: the recordings A22.5 wants continuous (split further by case step). */
 export interface PlaceKey {
@@ -69,7 +69,7 @@ export async function recomputeContinuity(
         toleranceSeconds: options.toleranceSeconds,
       })) {
         rows.push({
-          id: randomUUID(),
+          id: newId(),
           recording_id: flag.nextId,
           kind: flag.kind,
           other_id: flag.previousId,
@@ -94,7 +94,7 @@ async function recomputeLateUploads(trx: Executor, ids: readonly string[], at: s
     const lateness = uploadLateness(r);
     if (lateness.late && lateness.uploadHours !== null) {
       rows.push({
-        id: randomUUID(),
+        id: newId(),
         recording_id: r.id,
         kind: 'late_upload',
         other_id: null,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IngestResultDto, RecordingUploadMetadata } from '@quancheng/contracts';
 import type { Trx } from '../../db/database';
 import type { RecordingTable } from '../../db/types';
@@ -24,6 +23,7 @@ import { recordingsPolicy } from './recordings.policy';
 import { presentRecording, recordingLedgerRow } from './recordings.presenter';
 import { assertDescriptiveValid } from './recordings.references';
 import { recordingsRepository } from './recordings.repository';
+import { newId } from '../../db/ids';
 
 export interface RecordingsContext {
   deps: ServiceDeps;
@@ -168,7 +168,7 @@ export function createIngest(ctx: RecordingsContext) {
     const probe = inspection.probe;
     const at = deps.now().toISOString();
     const row: RecordingTable = {
-      id: randomUUID(),
+      id: newId(),
       kind: inspection.kind,
       sha256: input.sha256,
       size_bytes: input.size,

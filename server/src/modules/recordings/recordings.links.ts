@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { RecordingLinkDto, RecordingLinkInput } from '@quancheng/contracts';
 import type { Trx } from '../../db/database';
 import type { RecordingLinkTable } from '../../db/types';
@@ -11,6 +10,7 @@ import type { RecordingsContext } from './recordings.ingest';
 import { recordingsPolicy } from './recordings.policy';
 import { recordingLinksRepository } from './recording-links.repository';
 import type { createRecordingsService } from './recordings.service';
+import { newId } from '../../db/ids';
 
 export function presentLink(l: RecordingLinkTable): RecordingLinkDto {
   return {
@@ -116,7 +116,7 @@ export function createRecordingLinks(
         }
         const at = deps.now().toISOString();
         const link: RecordingLinkTable = {
-          id: randomUUID(),
+          id: newId(),
           recording_id: recordingId,
           case_id: input.caseId,
           step: input.step,
