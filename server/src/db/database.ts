@@ -53,6 +53,33 @@ export function sqliteOf(ex: Executor): SQLite.Database | undefined {
 
 const postgresPools = new WeakMap<object, pg.Pool>();
 
+/** Statement texts that run as named prepared statements on PostgreSQL, by name. */
+const namedStatements = new Map<string, string>();
+
+/**
+ * Marks a hot statement's text (the ledger's appends) to run as a named prepared statement on
+ * every PostgreSQL connection: parsed and planned once per connection instead of on every call
+ * (≈ 50 µs of a ≈ 180 µs insert here). Kysely sends the text with its parameters; connections
+ * opened here swap in the name (see `nameHotStatements`). SQLite prepares through its cache.
+ */
+export function preparedOnPostgres(text: string): string {
+  if (!namedStatements.has(text)) {
+    namedStatements.set(text, `qc_hot_${namedStatements.size + 1}`);
+  }
+  return text;
+}
+
+/** Runs the texts marked by `preparedOnPostgres` as named statements on this client. */
+function nameHotStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((config: unknown, values?: unknown, ...rest: unknown[]) => {
+    const name =
+      typeof config === 'string' && Array.isArray(values) ? namedStatements.get(config) : undefined;
+    // Everything else (the pool's own calls carry a callback) passes through untouched.
+    return name ? query({ name, text: config, values }, ...rest) : query(config, values, ...rest);
+  }) as typeof client.query;
+}
+
 /**
  * PostgreSQL: the pool under a database opened here, for the same bulk reads (as arrays, through
  * named prepared statements). Undefined on SQLite and for transactions.
@@ -90,6 +117,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     max: 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
+  pool.on('connect', nameHotStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   postgresPools.set(db, pool);
   return {

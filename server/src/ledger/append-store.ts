@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
-import type { DatabaseHandle, Trx } from '../db/database';
+import { preparedOnPostgres, type DatabaseHandle, type Trx } from '../db/database';
 import type { LedgerEntryTable } from '../db/types';
 import { ENTRY_COLUMNS, entryRow, ledgerRepository, type StoredNode } from './ledger.repository';
 import { nodeKey, type NodeKey } from './tree';
@@ -105,7 +105,7 @@ function postgresAppendStore(): AppendStore {
     if (query.parameters.length !== params.length || query.parameters.some((v, i) => v !== params[i])) {
       throw new Error('ledger insert parameters are not in the expected order');
     }
-    compiled.set(nodes.length, query.sql);
+    compiled.set(nodes.length, preparedOnPostgres(query.sql));
     return query.sql;
   }
   return {
