@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { canonicalJson, sha256Hex } from '../src/ledger/ledger';
@@ -77,6 +78,36 @@ describeEachDialect('ledger call site', (dialect) => {
       expect(rows.map((r) => r.action)).toEqual(['test.kept']);
       expect(rows[0]?.row_hash).toBe(sha256Hex('{"a":"张三","b":2,"n":null}'));
       expect(rows[0]?.event).toBe(canonicalJson(JSON.parse(rows[0]?.event ?? '')));
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('an append on PostgreSQL runs as a named prepared statement of its connection', async () => {
+    if (dialect !== 'postgresql') {
+      return; // SQLite prepares its statements once per connection (append-store.ts)
+    }
+    const app = await buildApp(testConfig(database));
+    try {
+      const append = (i: number) =>
+        app.deps.db.transaction().execute(async (trx) => {
+          await app.deps.ledger.append(trx, {
+            actorId: null,
+            action: 'test.appended',
+            subject: { type: 'test', id: String(i) },
+            row: { i },
+          });
+          const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx);
+          return rows.map((r) => r.name);
+        });
+      const named = (names: string[]) => names.some((n) => n.startsWith('qc_hot_'));
+      expect(named(await append(1))).toBe(true);
+      expect(named(await append(2))).toBe(true);
+      expect(
+        (await app.deps.db.selectFrom('ledger_entries').select('seq').orderBy('seq').execute()).map((r) =>
+          Number(r.seq),
+        ),
+      ).toEqual([1, 2]);
     } finally {
       await app.close();
     }

@@ -3,8 +3,8 @@ import canonicalize from 'canonicalize';
 /**
  * RFC 8785 canonical JSON: the bytes that are hashed, so anyone can recompute them.
  *
- * The maintained `canonicalize` package defines the result. Plain data — strings without UTF-16
- * lone surrogates, finite numbers, booleans, null, arrays and plain objects, which is what rows and
+ * The maintained `canonicalize` package defines the result. Plain data — strings without lone
+ * surrogates, finite numbers, booleans, null, arrays and plain objects, which is what rows and
  * events are — takes a direct path that builds the same text without the package's per-call set,
  * per-character surrogate scan and per-key recursion; a property test holds the two equal.
  * Anything else (a lone surrogate, a `toJSON`, a symbol, a hole, NaN, deep nesting) goes to the
@@ -18,7 +18,7 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-/** A surrogate code unit that is not half of a pair; a string holding one is left to the package (it refuses it). */
+/** A surrogate that is not half of a pair: a string holding one goes to the package, which refuses it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What JSON escapes, and surrogates: a string without any is written as it is, between quotes. */
