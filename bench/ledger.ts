@@ -86,7 +86,8 @@ async function writesPerSecond(app: App, withLedger: boolean, n: number): Promis
 
 /**
  * Seeds `count` unit rows with their `unit.created` entries and every tree node, in large
- * transactions — the same bytes and hashes that appends produce, without per-row commits.
+ * transactions — the same bytes and hashes that appends produce, without per-row commits, and ids
+ * as the services make them (UUID version 7, in creation order).
  */
 async function bulkSeed(app: App, count: number, withRows: boolean): Promise<void> {
   const db = app.deps.db;
@@ -110,7 +111,7 @@ async function bulkSeed(app: App, count: number, withRows: boolean): Promise<voi
         const nodes = [];
         for (let i = done + b; i < done + Math.min(b + BATCH, size); i++) {
           const row = {
-            id: `u${i}`,
+            id: newId(),
             name: `单位${i}`,
             code: null,
             parent_id: null,
@@ -176,6 +177,7 @@ async function bulkSeed(app: App, count: number, withRows: boolean): Promise<voi
  * PostgreSQL: what autovacuum does to a live database soon after writes, done at once after the
  * bulk seed: sets hint bits and the visibility map, and gathers the planner's statistics. Without
  * it, the first full read of a freshly loaded table also writes every page (≈ 1.5× on verify).
+ * Then a checkpoint, as the server makes within minutes of any write.
  */
 async function settle(app: App): Promise<void> {
   if (app.deps.dialect !== 'postgresql') {
@@ -184,6 +186,8 @@ async function settle(app: App): Promise<void> {
   for (const table of ['units', 'ledger_entries', 'ledger_nodes']) {
     await sql`vacuum (analyze) ${sql.table(table)}`.execute(app.deps.db);
   }
+  // And the seed's dirty pages written out now, not by the checkpointer during the measurement.
+  await sql`checkpoint`.execute(app.deps.db);
 }
 
 /** Each measurement on an empty ledger: a new data dir, and on PostgreSQL a new schema. */
