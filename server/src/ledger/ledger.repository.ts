@@ -81,6 +81,22 @@ async function arrayRows<R extends unknown[]>(
   return result.rows;
 }
 
+/**
+ * Where verify's bulk reads run: the SQLite connection or the PostgreSQL pool under the database
+ * itself. Inside a transaction there is neither — a programming error, not a finding.
+ */
+function bulkSource(ex: Executor): { sqlite: SQLite.Database } | { pool: pg.Pool } {
+  const sqlite = sqliteOf(ex);
+  if (sqlite) {
+    return { sqlite };
+  }
+  const pool = postgresPoolOf(ex);
+  if (pool) {
+    return { pool };
+  }
+  throw new Error('verify reads on the database itself, not inside a transaction');
+}
+
 /** Positions from..to-1 of a level: each stored node's hex at its index less `from`. */
 function byPosition(rows: readonly [number, string][], from: number): string[] {
   const out: string[] = [];
@@ -92,18 +108,15 @@ function byPosition(rows: readonly [number, string][], from: number): string[] {
 
 /** The stored hashes of one level's nodes from..to-1, as hex, each at its index less `from`. */
 async function levelHexes(ex: Executor, level: number, from: number, to: number): Promise<string[]> {
-  const sqlite = sqliteOf(ex);
-  if (sqlite) {
+  const source = bulkSource(ex);
+  if ('sqlite' in source) {
     const rows = cached(
-      sqlite,
+      source.sqlite,
       'select "idx", lower(hex("hash")) from "ledger_nodes" where "level" = ? and "idx" >= ? and "idx" < ? order by "idx"',
     ).all(level, from, to) as [number, string][];
     return byPosition(rows, from);
   }
-  const pool = postgresPoolOf(ex);
-  if (!pool) {
-    throw new Error('verify reads on the database itself, not inside a transaction');
-  }
+  const { pool } = source;
   // One row for the whole range instead of a row per node (the client's per-row cost is most of
   // the read). It places each hash by position, so it is used only when every node of the range
   // is there (indices are unique) and every hash has 32 bytes; otherwise node by node.
@@ -170,39 +183,20 @@ export const ledgerRepository = {
 
   /** Entries with fromSeq ≤ seq < toSeq, in order, as arrays in `ENTRY_COLUMNS` order. */
   async entryRowsBetween(ex: Executor, fromSeq: number, toSeq: number): Promise<EntryRow[]> {
-    const sqlite = sqliteOf(ex);
-    if (sqlite) {
+    const columns = ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ');
+    const source = bulkSource(ex);
+    if ('sqlite' in source) {
       return cached(
-        sqlite,
-        `select ${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')} from "ledger_entries" where "seq" >= ? and "seq" < ? order by "seq"`,
+        source.sqlite,
+        `select ${columns} from "ledger_entries" where "seq" >= ? and "seq" < ? order by "seq"`,
       ).all(fromSeq, toSeq) as EntryRow[];
     }
-    const pool = postgresPoolOf(ex);
-    if (pool) {
-      return arrayRows<EntryRow>(
-        pool,
-        'ledger_entry_rows',
-        `select ${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')} from "ledger_entries" where "seq" >= $1 and "seq" < $2 order by "seq"`,
-        [fromSeq, toSeq],
-      );
-    }
-    const rows = await ledgerRepository.entriesBetween(ex, fromSeq, toSeq);
-    return rows.map(entryRow);
-  },
-
-  /** Entries with fromSeq ≤ seq < toSeq, in order. */
-  async entriesBetween(ex: Executor, fromSeq: number, toSeq: number): Promise<LedgerEntryTable[]> {
-    const rows = await ex
-      .selectFrom('ledger_entries')
-      .selectAll()
-      .where('seq', '>=', fromSeq)
-      .where('seq', '<', toSeq)
-      .orderBy('seq')
-      .execute();
-    for (const r of rows) {
-      r.seq = Number(r.seq);
-    }
-    return rows;
+    return arrayRows<EntryRow>(
+      source.pool,
+      'ledger_entry_rows',
+      `select ${columns} from "ledger_entries" where "seq" >= $1 and "seq" < $2 order by "seq"`,
+      [fromSeq, toSeq],
+    );
   },
 
   async entriesOfSubject(ex: Executor, type: string, id: string): Promise<LedgerEntryTable[]> {
@@ -287,22 +281,19 @@ export const ledgerRepository = {
     const text = `select "subject_id", "seq", "action", "row_hash" from "ledger_entries"
          where "subject_type" = ? ${bounds.join(' ')} and "row_hash" is not null and "seq" <= ?
          order by "subject_id", "seq"`;
-    const sqlite = sqliteOf(ex);
-    const pool = postgresPoolOf(ex);
+    const source = bulkSource(ex);
     let rows: [string, number, string, string][];
-    if (sqlite) {
-      rows = cached(sqlite, text).all(...params) as typeof rows;
-    } else if (pool) {
+    if ('sqlite' in source) {
+      rows = cached(source.sqlite, text).all(...params) as typeof rows;
+    } else {
       let n = 0;
       const name = `ledger_latest_row_hashes${afterId === null ? '' : '_after'}${lastId === null ? '' : '_until'}`;
       rows = await arrayRows(
-        pool,
+        source.pool,
         name,
         text.replace(/\?/g, () => `$${++n}`),
         params,
       );
-    } else {
-      throw new Error('verify reads on the database itself, not inside a transaction');
     }
     const out = new Map<string, { seq: number; action: string; rowHash: string }>();
     for (const [id, seq, action, rowHash] of rows) {

@@ -377,15 +377,7 @@ function DecideScreen({ c }: { c: CaseDto }) {
         >
           <AutoComplete options={next.map((n) => ({ value: n }))} />
         </Form.Item>
-        {refusal && (
-          <Alert
-            type="error"
-            showIcon
-            title={refusal}
-            style={{ marginBottom: 16 }}
-            data-testid="onsite-refusal"
-          />
-        )}
+        <Refusal text={refusal} />
         <Button type="primary" htmlType="submit" block loading={busy(perform.isPending)}>
           {t('onsite.decide.submit')}
         </Button>
@@ -543,6 +535,13 @@ function HandOverScreen({ c }: { c: CaseDto }) {
  * Each inspection needs its own record and AV, so the screens start again for the next one.
  */
 /** The tablet frame of an on-site flow: large controls, the case in a header, the steps. */
+/** Why the server refused the last step, above the button that retries it. */
+function Refusal({ text }: { text: string | null }) {
+  return text ? (
+    <Alert type="error" showIcon title={text} style={{ marginBottom: 16 }} data-testid="onsite-refusal" />
+  ) : null;
+}
+
 function OnsiteFrame(props: {
   title: string;
   subtitle: string;
@@ -626,15 +625,7 @@ function InspectionFlow({ c }: { c: CaseDto }) {
       {screen === 3 && (
         <Card>
           <Typography.Paragraph>{t('onsite.inspection.help')}</Typography.Paragraph>
-          {refusal && (
-            <Alert
-              type="error"
-              showIcon
-              title={refusal}
-              style={{ marginBottom: 16 }}
-              data-testid="onsite-refusal"
-            />
-          )}
+          <Refusal text={refusal} />
           <Button
             type="primary"
             block
