@@ -41,7 +41,12 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(\\.{1,2}/)+modules/[^/]+/.+', message: 'Import a module through its index.ts.' },
+            // A module's ledger subjects are its second entry point: verify's worker threads load
+            // them (and what they need to read rows) without the module's services and routes.
+            {
+              regex: '^(\\.{1,2}/)+modules/[^/]+/(?![^/]+\\.ledger$).+',
+              message: 'Import a module through its index.ts (its ledger subjects through its *.ledger.ts).',
+            },
           ],
         },
       ],

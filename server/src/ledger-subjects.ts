@@ -1,11 +1,11 @@
 import type { LedgerSubjects } from './ledger/subjects';
-import { orgLedgerSubjects } from './modules/org';
-import { devicesLedgerSubjects } from './modules/devices';
-import { partiesLedgerSubjects } from './modules/parties';
-import { recordingsLedgerSubjects } from './modules/recordings';
-import { casesLedgerSubjects } from './modules/cases';
-import { documentsLedgerSubjects } from './modules/documents';
-import { formsLedgerSubjects } from './modules/forms';
+import { orgLedgerSubjects } from './modules/org/org.ledger';
+import { devicesLedgerSubjects } from './modules/devices/devices.ledger';
+import { partiesLedgerSubjects } from './modules/parties/parties.ledger';
+import { recordingsLedgerSubjects } from './modules/recordings/recordings.ledger';
+import { casesLedgerSubjects } from './modules/cases/cases.ledger';
+import { documentsLedgerSubjects } from './modules/documents/documents.ledger';
+import { formsLedgerSubjects } from './modules/forms/forms.ledger';
 
 /**
  * Every subject type whose rows the ledger records, with how `verify` reads them. The app and

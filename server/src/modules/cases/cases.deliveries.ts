@@ -5,7 +5,6 @@ import type { Executor, Trx } from '../../db/database';
 import type { DocumentDeliveryTable, DocumentTable } from '../../db/types';
 import { getTemplate } from '../../documents';
 import type { MissingItem } from '../../http/errors';
-import type { LedgerSubject } from '../../ledger/subjects';
 import { newId } from '../../db/ids';
 
 /**
@@ -242,38 +241,3 @@ export function deliveryListOf(
     effectiveOn: effective.length ? effective.sort()[0]! : null,
   };
 }
-
-/** A record of service as the ledger holds it: the row as written (it is never changed). */
-async function deliveryLedgerRows(ex: Executor, ids: readonly string[]): Promise<Map<string, object>> {
-  if (ids.length === 0) {
-    return new Map();
-  }
-  const rows = await ex.selectFrom('document_deliveries').selectAll().where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, { ...r, at_home: Number(r.at_home) }]));
-}
-
-export const deliverySubject: LedgerSubject = {
-  async search(ex, q, limit) {
-    const rows = await ex
-      .selectFrom('document_deliveries')
-      .innerJoin('documents', 'documents.id', 'document_deliveries.document_id')
-      .select(['document_deliveries.id', 'documents.title', 'documents.number', 'document_deliveries.method'])
-      .where('documents.number', '=', q)
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ id: r.id, label: `${r.title} ${r.number ?? ''} · ${r.method}` }));
-  },
-  load: deliveryLedgerRows,
-  async page(ex, after, limit) {
-    let q = ex.selectFrom('document_deliveries').select('id').orderBy('id').limit(limit);
-    if (after !== null) {
-      q = q.where('id', '>', after);
-    }
-    const ids = (await q.execute()).map((r) => r.id);
-    const rows = await deliveryLedgerRows(ex, ids);
-    return ids.flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ id, row }] : [];
-    });
-  },
-};

@@ -240,3 +240,6 @@ export function planProblems(
   }
   return out;
 }
+
+/** A bill number as written on the bill, without the spaces people type differently. */
+export const normaliseReceipt = (s: string) => s.replace(/\s+/g, '').toUpperCase();

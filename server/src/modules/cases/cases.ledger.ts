@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { containsPattern } from '../../db/like';
 import type { LedgerSubject } from '../../ledger/subjects';
-import { deliverySubject } from './cases.deliveries';
-import { paymentSubject } from './cases.payments';
+import type { FinePaymentTable } from '../../db/types';
+import { fenToYuan, normaliseReceipt } from './cases.fine-account';
 
 /**
  * A case as the ledger records it: its row, its officers (with the certificate numbers they held
@@ -128,6 +128,84 @@ const approvalSubject: LedgerSubject = {
     }
     const ids = (await q.execute()).map((r) => r.id);
     const rows = await approvalLedgerRows(ex, ids);
+    return ids.flatMap((id) => {
+      const row = rows.get(id);
+      return row ? [{ id, row }] : [];
+    });
+  },
+};
+
+/** A record of service as the ledger holds it: the row as written (it is never changed). */
+async function deliveryLedgerRows(ex: Executor, ids: readonly string[]): Promise<Map<string, object>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await ex.selectFrom('document_deliveries').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { ...r, at_home: Number(r.at_home) }]));
+}
+
+export const deliverySubject: LedgerSubject = {
+  async search(ex, q, limit) {
+    const rows = await ex
+      .selectFrom('document_deliveries')
+      .innerJoin('documents', 'documents.id', 'document_deliveries.document_id')
+      .select(['document_deliveries.id', 'documents.title', 'documents.number', 'document_deliveries.method'])
+      .where('documents.number', '=', q)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, label: `${r.title} ${r.number ?? ''} · ${r.method}` }));
+  },
+  load: deliveryLedgerRows,
+  async page(ex, after, limit) {
+    let q = ex.selectFrom('document_deliveries').select('id').orderBy('id').limit(limit);
+    if (after !== null) {
+      q = q.where('id', '>', after);
+    }
+    const ids = (await q.execute()).map((r) => r.id);
+    const rows = await deliveryLedgerRows(ex, ids);
+    return ids.flatMap((id) => {
+      const row = rows.get(id);
+      return row ? [{ id, row }] : [];
+    });
+  },
+};
+
+/** A payment as the ledger records it: the row as written (it is never changed). */
+export const paymentLedgerRow = (r: FinePaymentTable) => ({
+  ...r,
+  amount_fen: Number(r.amount_fen),
+  receipt_size_bytes: r.receipt_size_bytes === null ? null : Number(r.receipt_size_bytes),
+});
+
+async function paymentLedgerRows(ex: Executor, ids: readonly string[]): Promise<Map<string, object>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await ex.selectFrom('fine_payments').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, paymentLedgerRow(r)]));
+}
+
+export const paymentSubject: LedgerSubject = {
+  async search(ex, q, limit) {
+    const rows = await ex
+      .selectFrom('fine_payments')
+      .select(['id', 'receipt_number', 'amount_fen', 'paid_on'])
+      .where('receipt_number', '=', normaliseReceipt(q))
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      label: `${r.receipt_number} · ${fenToYuan(Number(r.amount_fen))} 元 · ${r.paid_on}`,
+    }));
+  },
+  load: paymentLedgerRows,
+  async page(ex, after, limit) {
+    let q = ex.selectFrom('fine_payments').select('id').orderBy('id').limit(limit);
+    if (after !== null) {
+      q = q.where('id', '>', after);
+    }
+    const ids = (await q.execute()).map((r) => r.id);
+    const rows = await paymentLedgerRows(ex, ids);
     return ids.flatMap((id) => {
       const row = rows.get(id);
       return row ? [{ id, row }] : [];

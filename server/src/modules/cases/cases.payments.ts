@@ -4,13 +4,20 @@ import type { z } from 'zod';
 import type { Executor, Trx } from '../../db/database';
 import type { CaseTable, FinePaymentTable } from '../../db/types';
 import { AppError, forbidden, invalidField, notFound, type MissingItem } from '../../http/errors';
-import type { LedgerSubject } from '../../ledger/subjects';
 import type { ProcedureDefinition, TransitionDef } from '../../procedures';
 import type { Actor } from '../../security/actor';
 import type { ServiceDeps } from '../../services';
 import type { BlobStore } from '../../storage/blob-store';
 import { storeBytes } from '../../storage/store-bytes';
-import { fenToYuan, fineAccount, planProblems, readPlan, yuanToFen } from './cases.fine-account';
+import {
+  fenToYuan,
+  fineAccount,
+  normaliseReceipt,
+  planProblems,
+  readPlan,
+  yuanToFen,
+} from './cases.fine-account';
+import { paymentLedgerRow } from './cases.ledger';
 import { casesPolicy } from './cases.policy';
 import type { CaseRecord } from './cases.repository';
 import { newId } from '../../db/ids';
@@ -32,9 +39,6 @@ const percentOf = (def: ProcedureDefinition) => {
   const p = def.params.fineSurchargePercentPerDay;
   return typeof p === 'number' ? p : 3;
 };
-
-/** A bill number as written on the bill, without the spaces people type differently. */
-export const normaliseReceipt = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 
 export const paymentsRepository = {
   forCase(ex: Executor, caseId: string) {
@@ -189,49 +193,6 @@ export function handoverOf(data: Record<string, unknown>): PaymentList['handover
   const h = data.fineAccountAtHandover as PaymentList['handover'] | undefined;
   return h && typeof h === 'object' && typeof h.on === 'string' ? h : null;
 }
-
-/** A payment as the ledger records it: the row as written (it is never changed). */
-export const paymentLedgerRow = (r: FinePaymentTable) => ({
-  ...r,
-  amount_fen: Number(r.amount_fen),
-  receipt_size_bytes: r.receipt_size_bytes === null ? null : Number(r.receipt_size_bytes),
-});
-
-async function paymentLedgerRows(ex: Executor, ids: readonly string[]): Promise<Map<string, object>> {
-  if (ids.length === 0) {
-    return new Map();
-  }
-  const rows = await ex.selectFrom('fine_payments').selectAll().where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, paymentLedgerRow(r)]));
-}
-
-export const paymentSubject: LedgerSubject = {
-  async search(ex, q, limit) {
-    const rows = await ex
-      .selectFrom('fine_payments')
-      .select(['id', 'receipt_number', 'amount_fen', 'paid_on'])
-      .where('receipt_number', '=', normaliseReceipt(q))
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      label: `${r.receipt_number} · ${fenToYuan(Number(r.amount_fen))} 元 · ${r.paid_on}`,
-    }));
-  },
-  load: paymentLedgerRows,
-  async page(ex, after, limit) {
-    let q = ex.selectFrom('fine_payments').select('id').orderBy('id').limit(limit);
-    if (after !== null) {
-      q = q.where('id', '>', after);
-    }
-    const ids = (await q.execute()).map((r) => r.id);
-    const rows = await paymentLedgerRows(ex, ids);
-    return ids.flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ id, row }] : [];
-    });
-  },
-};
 
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;

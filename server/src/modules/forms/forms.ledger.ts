@@ -1,5 +1,15 @@
 import type { LedgerSubject } from '../../ledger/subjects';
-import { numberLedgerRow, rangeLedgerRow } from './forms.service';
+import type { FormNumberTable, FormRangeTable } from '../../db/types';
+
+/** A pad as the ledger records it: its row. */
+export const rangeLedgerRow = (r: FormRangeTable) => ({
+  ...r,
+  first_no: Number(r.first_no),
+  last_no: Number(r.last_no),
+  digits: Number(r.digits),
+});
+/** A number accounted for, as the ledger records it: its row. */
+export const numberLedgerRow = (r: FormNumberTable) => ({ ...r, number: Number(r.number) });
 
 /**
  * Pads and the numbers accounted for in them are recorded as their rows (never changed). They are

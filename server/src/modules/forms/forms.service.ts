@@ -18,6 +18,7 @@ import type { ServiceDeps } from '../../services';
 import { unitsRepository, usersRepository } from '../org';
 import { displayOf, formLabel, listNumbers, locateNumber, summarizePad } from './forms.numbers';
 import { formsPolicy } from './forms.policy';
+import { numberLedgerRow, rangeLedgerRow } from './forms.ledger';
 import { formsRepository, type FormNumberRecord, type FormRangeRecord } from './forms.repository';
 import { newId } from '../../db/ids';
 
@@ -53,16 +54,6 @@ function presentRange(actor: Actor, r: FormRangeRecord, numbers: readonly FormNu
     abilities: { void: formsPolicy.void(actor, r) },
   };
 }
-
-/** A pad as the ledger records it: its row. */
-export const rangeLedgerRow = (r: FormRangeTable) => ({
-  ...r,
-  first_no: Number(r.first_no),
-  last_no: Number(r.last_no),
-  digits: Number(r.digits),
-});
-/** A number accounted for, as the ledger records it: its row. */
-export const numberLedgerRow = (r: FormNumberTable) => ({ ...r, number: Number(r.number) });
 
 /** Unique violation on (range_id, number): another request took the number first. */
 function isUniqueViolation(error: unknown): boolean {

@@ -1,7 +1,8 @@
 import type { RecordingCategory, RecordingDto, Confidentiality } from '@quancheng/contracts';
 import type { RecordingDerivativeTable, RecordingTable } from '../../db/types';
 import type { JobStatus } from '../../jobs';
-import { continuityFlagText, UNPARSABLE, type ContinuityFlag, type MediaFacts } from '../../media';
+import { continuityFlagText, type ContinuityFlag } from '../../media/continuity';
+import { UNPARSABLE, type MediaFacts } from '../../media/probe';
 import type { Actor } from '../../security/actor';
 import { recordingsPolicy } from './recordings.policy';
 import type { RecordingRecord } from './recordings.repository';
