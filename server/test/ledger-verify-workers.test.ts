@@ -64,6 +64,23 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
     expect(rows).toBeGreaterThan(150);
   });
 
+  it('A36.1 the subject index is cut into ranges of the given size and its entries are counted on the way', async () => {
+    const db = ctx.app.deps.db;
+    const size = await ledgerRepository.size(db);
+    const counted = await db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('subject_type', '=', 'unit')
+      .where('seq', '<=', size - 5)
+      .executeTakeFirstOrThrow();
+    for (const every of [16, 7, 10_000]) {
+      const { bounds, entries } = await ledgerRepository.subjectBoundaries(db, 'unit', size - 5, every);
+      expect(entries).toBe(Number(counted.n));
+      // Each unit here has one entry, so every range but the last holds exactly `every`.
+      expect(bounds).toHaveLength(Math.floor(entries / every));
+    }
+  });
+
   it('A36.1 tampering is found the same way in worker threads as on one thread', async () => {
     const db = ctx.app.deps.db;
     if (dialect === 'postgresql') {
@@ -82,9 +99,8 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
       .execute();
     // A row whose id ends a range, and one inside a range, are gone.
     const size = await ledgerRepository.size(db);
-    const boundary = (await ledgerRepository.subjectBoundaries(db, 'unit', size, 16)).find((id) =>
-      unitIds.slice(0, 60).includes(id),
-    );
+    const { bounds } = await ledgerRepository.subjectBoundaries(db, 'unit', size, 16);
+    const boundary = bounds.find((id) => unitIds.slice(0, 60).includes(id));
     expect(boundary).toBeDefined();
     await db
       .deleteFrom('units')

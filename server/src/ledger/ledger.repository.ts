@@ -212,29 +212,39 @@ export const ledgerRepository = {
 
   /**
    * Subject ids that cut a type's subjects into ranges of about `every` entries each, in the
-   * database's own text order (the subject index, walked a range at a time).
+   * database's own text order (the subject index, walked a range at a time), and about how many
+   * entries with a subject of the type there are up to `treeSize`, counted on the way: every range
+   * but the last holds `every` (fewer when a subject's entries straddle a boundary).
    */
-  async subjectBoundaries(ex: Executor, type: string, treeSize: number, every: number): Promise<string[]> {
-    const out: string[] = [];
+  async subjectBoundaries(
+    ex: Executor,
+    type: string,
+    treeSize: number,
+    every: number,
+  ): Promise<{ bounds: string[]; entries: number }> {
+    const bounds: string[] = [];
+    // The type's entries after the last boundary found so far.
+    const rest = () => {
+      const q = ex.selectFrom('ledger_entries').where('subject_type', '=', type).where('seq', '<=', treeSize);
+      const last = bounds.at(-1);
+      return last === undefined ? q : q.where('subject_id', '>', last);
+    };
     for (;;) {
-      let q = ex
-        .selectFrom('ledger_entries')
+      const row = await rest()
         .select('subject_id')
-        .where('subject_type', '=', type)
-        .where('seq', '<=', treeSize)
         .orderBy('subject_id')
         .limit(1)
-        .offset(every - 1);
-      const after = out.at(-1);
-      if (after !== undefined) {
-        q = q.where('subject_id', '>', after);
-      }
-      const row = await q.executeTakeFirst();
+        .offset(every - 1)
+        .executeTakeFirst();
       if (!row) {
-        return out;
+        break;
       }
-      out.push(row.subject_id);
+      bounds.push(row.subject_id);
     }
+    const tail = await rest()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return { bounds, entries: bounds.length * every + Number(tail?.n ?? 0) };
   },
 
   /** Whether text `a` sorts at or before `b` in the database's own order. */
@@ -244,20 +254,6 @@ export const ledgerRepository = {
     }>`select cast(${a} as text) <= cast(${b} as text) as le`.execute(ex);
     const le = rows[0]?.le;
     return le === true || le === 1;
-  },
-
-  /**
-   * How many subjects of a type the ledger has entries for, up to `treeSize` (from the subject
-   * index alone: an estimate of the rows `verify` will read, for its progress).
-   */
-  async countSubjects(ex: Executor, type: string, treeSize: number): Promise<number> {
-    const row = await ex
-      .selectFrom('ledger_entries')
-      .select((eb) => eb.fn.count<number>('subject_id').distinct().as('n'))
-      .where('subject_type', '=', type)
-      .where('seq', '<=', treeSize)
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
   },
 
   /**

@@ -125,16 +125,26 @@ function chunkTasks(treeSize: number, heads: readonly LedgerHeadTable[], level: 
 /** Subjects per rows task: a large type is cut into ranges, so that its rows are shared out too. */
 const ROWS_PER_TASK = 2 ** 16;
 
-/** One task per range of each subject type's ids, cut by the subject index. */
-async function rowsTasks(deps: VerifyDeps, treeSize: number, perTask: number): Promise<RowsTask[]> {
+/**
+ * One task per range of each subject type's ids, cut by the subject index, and how many entries
+ * with a subject there are (an estimate of the rows, for progress: a subject written twice has
+ * two entries and one row).
+ */
+async function rowsTasks(
+  deps: VerifyDeps,
+  treeSize: number,
+  perTask: number,
+): Promise<{ tasks: RowsTask[]; estimate: number }> {
   const tasks: RowsTask[] = [];
+  let estimate = 0;
   for (const type of deps.subjects.keys()) {
-    const bounds = await ledgerRepository.subjectBoundaries(deps.db, type, treeSize, perTask);
+    const { bounds, entries } = await ledgerRepository.subjectBoundaries(deps.db, type, treeSize, perTask);
     [null, ...bounds].forEach((after, i) => {
       tasks.push({ kind: 'rows', type, treeSize, after, until: bounds[i] ?? null });
     });
+    estimate += entries;
   }
-  return tasks;
+  return { tasks, estimate };
 }
 
 /**
@@ -148,25 +158,23 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
   const level = opts.chunkLevel ?? CHUNK_LEVEL;
   const chunk = 2 ** level;
   const fold = treeFold(heads, chunk);
-  const rowTasks = await rowsTasks(deps, treeSize, opts.rowsPerTask ?? ROWS_PER_TASK);
-  const rowsTotal = (
-    await Promise.all(
-      [...deps.subjects.keys()].map((type) => ledgerRepository.countSubjects(deps.db, type, treeSize)),
-    )
-  ).reduce((a, b) => a + b, 0);
-  const rows = new Map<RowsTask, RowsResult>();
-  const rowsDone = new Map<VerifyTask, number>();
-  let rowsSum = 0;
-  const tasks: VerifyTask[] = [...rowTasks, ...chunkTasks(treeSize, heads, level)];
   const workers = opts.workers ?? (treeSize >= WORKER_THRESHOLD ? defaultWorkerCount() : 0);
   const here = inlineRunner(deps.db, deps.subjects);
+  // Started first: the threads load their code while this one cuts the work into tasks.
   const threads: TaskRunner | null =
     workers > 0 && deps.database ? workerRunner({ database: deps.database }, workers) : null;
   // Rows of a subject the worker threads do not know (one registered by a test) are checked here.
   const inWorker = (task: VerifyTask) =>
     task.kind === 'chunk' || deps.workerSubjects?.get(task.type) === deps.subjects.get(task.type);
+  const rows = new Map<RowsTask, RowsResult>();
+  const rowsDone = new Map<VerifyTask, number>();
+  let rowsSum = 0;
+  let rowTasks: RowsTask[] = [];
   let leavesDone = 0;
   try {
+    const cut = await rowsTasks(deps, treeSize, opts.rowsPerTask ?? ROWS_PER_TASK);
+    rowTasks = cut.tasks;
+    const tasks: VerifyTask[] = [...rowTasks, ...chunkTasks(treeSize, heads, level)];
     await runTasks(
       tasks,
       // This thread takes part too: it has everything loaded while the workers are starting.
@@ -180,7 +188,7 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
         if (task.kind === 'rows') {
           rowsSum += done - (rowsDone.get(task) ?? 0);
           rowsDone.set(task, done);
-          opts.onProgress?.('rows', rowsSum, Math.max(rowsSum, rowsTotal));
+          opts.onProgress?.('rows', rowsSum, Math.max(rowsSum, cut.estimate));
         }
       },
       (result, task) => {
