@@ -87,6 +87,44 @@ describe('canonical JSON (RFC 8785)', () => {
     );
   });
 
+  it('A36.1 objects of one shape, of the same keys in another order, or whose keys join alike, each get their own text', () => {
+    // The sorted keys are kept per shape; each value below would be wrong if a kept shape were
+    // found for it by mistake, or if a value's type were taken from the shape.
+    for (const value of [
+      { a: 1, b: 2 },
+      { b: 2, a: 1 },
+      { 'a\u0000b': 1 },
+      { 'a\u0000': 1, b: 2 },
+      { a: 1, '\u0000b': 2 },
+    ]) {
+      expect(ours(value)).toBe(reference(value));
+    }
+    const keysOf = fc.uniqueArray(
+      fc.oneof(fc.constantFrom('a', 'b', '\u0000', 'a\u0000', '\u0000b', 'a\u0000b'), weird),
+      {
+        maxLength: 4,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          keysOf.chain((keys) =>
+            fc
+              .array(fc.tuple(...keys.map(() => fc.jsonValue())), { minLength: 1, maxLength: 3 })
+              .map((rows) => rows.map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]])))),
+          ),
+          { maxLength: 6 },
+        ),
+        (groups) => {
+          for (const value of groups.flat()) {
+            expect(ours(value)).toBe(reference(value));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('A36.1 rows and events as the ledger writes them keep their exact text', () => {
     const row = fc.record({
       id: fc.uuid(),

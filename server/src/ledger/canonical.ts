@@ -72,20 +72,59 @@ function plain(value: unknown, depth: number): string | undefined {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  // Sorted by UTF-16 code units (RFC 8785 §3.2.3), which is what sort() compares.
-  const keys = Object.keys(record).sort();
+  const { keys, names } = shapeOf(record);
   let out = '{';
-  for (const key of keys) {
-    const member = record[key];
+  for (let i = 0; i < keys.length; i++) {
+    const member = record[keys[i] as string];
     if (member === undefined) {
       continue;
     }
-    const name = canonicalString(key);
+    const name = names[i];
     const text = name === undefined ? undefined : plain(member, depth + 1);
     if (text === undefined) {
       return undefined;
     }
-    out += `${out.length === 1 ? '' : ','}${name}:${text}`;
+    out += out.length === 1 ? name + text : `,${name}${text}`;
   }
   return `${out}}`;
+}
+
+/** An object's keys in canonical order, each as its member's name is written (undefined: refused). */
+interface Shape {
+  keys: string[];
+  names: (string | undefined)[];
+}
+
+/**
+ * Rows of one table have the same keys in the same order, so their sorted keys are kept by that
+ * order (the keys joined with U+0000). A list holding U+0000 in a key is never kept, and a kept
+ * list matches only one with as many keys: a list with U+0000 inside its keys joins to the same
+ * text as a kept one only when it has fewer keys. At most MAX_SHAPES are kept (then begun anew).
+ */
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 1024;
+
+function shapeOf(record: Record<string, unknown>): Shape {
+  const own = Object.keys(record);
+  const joined = own.join('\u0000');
+  const known = shapes.get(joined);
+  if (known && known.keys.length === own.length) {
+    return known;
+  }
+  // Sorted by UTF-16 code units (RFC 8785 §3.2.3), which is what sort() compares.
+  const keys = own.sort();
+  const shape = {
+    keys,
+    names: keys.map((key) => {
+      const name = canonicalString(key);
+      return name === undefined ? undefined : `${name}:`;
+    }),
+  };
+  if (!keys.some((k) => k.includes('\u0000'))) {
+    if (shapes.size >= MAX_SHAPES) {
+      shapes.clear();
+    }
+    shapes.set(joined, shape);
+  }
+  return shape;
 }
