@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { DatabaseConfig } from '../config';
 import type { Executor } from '../db/database';
 import type { LedgerSubjects } from './subjects';
+import { workerEntry } from './verify-worker-entry';
 import { runVerifyTask, type VerifyTask, type VerifyTaskResult } from './verify-tasks';
 
 export type TaskProgress = (done: number, total: number) => void;
@@ -43,25 +44,32 @@ export const defaultWorkerCount = (): number => Math.max(1, Math.min(availablePa
 
 /**
  * Worker threads, each with its own database connection (WAL readers on SQLite, a pool of its own
- * on PostgreSQL) and the application's ledger subjects. The bootstrap registers the TypeScript
- * loader when the process was not started with one.
+ * on PostgreSQL) and the application's ledger subjects, running the bundled worker (see
+ * verify-worker-entry.ts). They start once it is built; tasks wait for them meanwhile.
  */
 export function workerRunner(setup: WorkerSetup, count: number): TaskRunner {
-  const workers = Array.from(
-    { length: count },
-    () =>
-      new Worker(new URL('./verify-worker.mjs', import.meta.url), {
-        workerData: setup,
-        // A chunk's strings live a few milliseconds; a young generation large enough to hold
-        // them lets them die there instead of being promoted and marked (≈ 15 % of verify's time).
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      }),
+  const started = workerEntry().then((entry) =>
+    Array.from(
+      { length: count },
+      () =>
+        new Worker(entry, {
+          workerData: setup,
+          // A chunk's strings live a few milliseconds; a young generation large enough to hold
+          // them lets them die there instead of being promoted and marked (≈ 15 % of verify's time).
+          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        }),
+    ),
   );
-  const idle = [...workers];
+  const idle: Worker[] = [];
   const waiting: (() => void)[] = [];
   let nextId = 0;
+  void started.then(
+    (workers) => workers.forEach(give),
+    () => undefined,
+  );
 
   async function take(): Promise<Worker> {
+    await started;
     while (idle.length === 0) {
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
@@ -106,6 +114,7 @@ export function workerRunner(setup: WorkerSetup, count: number): TaskRunner {
     },
     /** Lets each worker close its database connection, then ends it. */
     async close() {
+      const workers = await started.catch(() => []);
       await Promise.all(
         workers.map(
           (w) =>
