@@ -7,6 +7,7 @@ import {
   consistencyPath,
   inclusionPath,
   leafHash,
+  leafHashHex,
   nodeHash,
   nodeKey,
   nodesNeeded,
@@ -72,6 +73,9 @@ describe('Merkle tree over stored subtree hashes', () => {
         (leaf, left, right) => {
           const bytes = typeof leaf === 'string' ? new TextEncoder().encode(leaf) : leaf;
           expect(hex(leafHash(leaf))).toBe(hex(verifier.leafHash(bytes)));
+          if (typeof leaf === 'string') {
+            expect(leafHashHex(leaf)).toBe(hex(verifier.leafHash(bytes)));
+          }
           expect(hex(nodeHash(left, right))).toBe(hex(verifier.nodeHash(left, right)));
           // Results are fresh arrays: the scratch buffer behind them is reused by the next call.
           const first = leafHash(bytes);
@@ -81,6 +85,18 @@ describe('Merkle tree over stored subtree hashes', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('A36.1 a leaf longer than any before (the scratch buffer grows) hashes the same', () => {
+    for (const n of [1_000, 5_000, 40_000, 300_000, 2_000_000]) {
+      for (const leaf of ['é'.repeat(n), `${'a'.repeat(n)}\ud800`]) {
+        const expected = hex(verifier.leafHash(new TextEncoder().encode(leaf)));
+        expect(leafHashHex(leaf)).toBe(expected);
+        expect(hex(leafHash(`${leaf}${leaf}`))).toBe(
+          hex(verifier.leafHash(new TextEncoder().encode(`${leaf}${leaf}`))),
+        );
+      }
+    }
   });
 
   it('needs only O(log n) stored nodes for a proof', () => {

@@ -34,19 +34,27 @@ function digestScratch(length: number): Uint8Array {
   return out;
 }
 
-/** The leaf hash of an event: SHA-256(0x00 ‖ UTF-8 of its canonical JSON). */
-export function leafHash(leaf: Uint8Array | string): Uint8Array {
-  const length = 1 + (typeof leaf === 'string' ? Buffer.byteLength(leaf, 'utf8') : leaf.length);
-  if (length > scratch.length) {
-    scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(length)));
+/**
+ * Writes 0x00 ‖ the leaf's bytes (a string as UTF-8) into the scratch buffer; returns the length.
+ * A string is written without measuring it first: room for three bytes per UTF-16 unit is room
+ * for any string's UTF-8.
+ */
+function leafIntoScratch(leaf: Uint8Array | string): number {
+  const room = 1 + (typeof leaf === 'string' ? 3 * leaf.length : leaf.length);
+  if (room > scratch.length) {
+    scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(room)));
   }
   scratch[0] = 0x00;
   if (typeof leaf === 'string') {
-    scratch.write(leaf, 1, 'utf8');
-  } else {
-    scratch.set(leaf, 1);
+    return 1 + scratch.write(leaf, 1, 'utf8');
   }
-  return digestScratch(length);
+  scratch.set(leaf, 1);
+  return 1 + leaf.length;
+}
+
+/** The leaf hash of an event: SHA-256(0x00 ‖ UTF-8 of its canonical JSON). */
+export function leafHash(leaf: Uint8Array | string): Uint8Array {
+  return digestScratch(leafIntoScratch(leaf));
 }
 
 /**
@@ -54,12 +62,8 @@ export function leafHash(leaf: Uint8Array | string): Uint8Array {
  * cheaper to make and drop than a Uint8Array per node when a million are compared.
  */
 export function leafHashHex(leaf: string): string {
-  const length = 1 + Buffer.byteLength(leaf, 'utf8');
-  if (length > scratch.length) {
-    scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(length)));
-  }
-  scratch[0] = 0x00;
-  scratch.write(leaf, 1, 'utf8');
+  // Written first: writing may replace the scratch buffer with a larger one.
+  const length = leafIntoScratch(leaf);
   return hash('sha256', scratch.subarray(0, length), 'hex');
 }
 
