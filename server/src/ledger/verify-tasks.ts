@@ -3,7 +3,7 @@ import { ledgerRepository, type EntryRow, type StoredNode } from './ledger.repos
 import type { LedgerSubject, LedgerSubjects } from './subjects';
 import { checkEventRow, checkRow, finding, type Finding } from './verify-checks';
 import { bytesToHex, hexToBytes } from './verify-primitives';
-import { leafHashHex, nodeHashHex, type NodeKey } from './tree';
+import { leafHashHex, nodeHashHex } from './tree';
 
 /**
  * The independent pieces of a full `verify`, each runnable on the main thread or in a worker:
@@ -54,25 +54,35 @@ export type VerifyTask = ChunkTask | RowsTask;
 export type VerifyTaskResult = ChunkResult | RowsResult;
 
 export function compareNode(node: StoredNode, stored: Uint8Array | undefined, findings: Finding[]): void {
-  compareNodeHex(node, bytesToHex(node.hash), stored && bytesToHex(stored), findings);
+  compareNodeHex(node.level, node.idx, bytesToHex(node.hash), stored && bytesToHex(stored), findings);
 }
 
-function compareNodeHex(key: NodeKey, hex: string, stored: string | undefined, findings: Finding[]): void {
-  const label = `${key.level}:${key.idx}`;
+function compareNodeHex(
+  level: number,
+  idx: number,
+  hex: string,
+  stored: string | undefined,
+  findings: Finding[],
+): void {
   if (stored === undefined) {
-    findings.push(finding('node_missing', null, { node: label }));
+    findings.push(finding('node_missing', null, { node: `${level}:${idx}` }));
   } else if (stored !== hex) {
-    findings.push(finding('node_differs', null, { node: label }));
+    findings.push(finding('node_differs', null, { node: `${level}:${idx}` }));
   }
 }
 
-/** A node of the chunk being recomputed, its hash kept as hex until it leaves the chunk. */
-interface HexNode extends NodeKey {
-  hex: string;
+/**
+ * The perfect subtrees of a chunk not yet joined, left to right, as parallel arrays: hashes stay
+ * hex strings inside the chunk, and no object is made per node.
+ */
+interface HexStack {
+  levels: number[];
+  idxs: number[];
+  hexes: string[];
 }
 
-const toStored = (nodes: readonly HexNode[]): StoredNode[] =>
-  nodes.map((n) => ({ level: n.level, idx: n.idx, hash: hexToBytes(n.hex) }));
+const toStored = ({ levels, idxs, hexes }: HexStack): StoredNode[] =>
+  levels.map((level, i) => ({ level, idx: idxs[i] as number, hash: hexToBytes(hexes[i] as string) }));
 
 /**
  * SQLite's driver answers synchronously, so a task awaiting only its queries never lets the event
@@ -95,7 +105,8 @@ export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkR
   const headSizes = new Set(task.headSizes);
   const findings: Finding[] = [];
   const heads: ChunkResult['heads'] = [];
-  const stack: HexNode[] = [];
+  const stack: HexStack = { levels: [], idxs: [], hexes: [] };
+  const { levels, idxs, hexes } = stack;
   let expected = start + 1;
   const add = (entry: EntryRow) => {
     const [seq, , , action] = entry;
@@ -107,18 +118,24 @@ export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkR
     if (bad) {
       findings.push(bad);
     }
-    const leaf = leafHashHex(entry[8]);
-    if (stored[0]?.[seq - 1 - start] !== leaf) {
+    let hex = leafHashHex(entry[8]);
+    if (stored[0]?.[seq - 1 - start] !== hex) {
       findings.push(finding('leaf_hash_differs', seq, { seq, action }));
     }
-    stack.push({ level: 0, idx: seq - 1, hex: leaf });
-    while (stack.length >= 2 && stack.at(-1)?.level === stack.at(-2)?.level) {
-      const right = stack.pop() as HexNode;
-      const left = stack.pop() as HexNode;
-      const node = { level: left.level + 1, idx: left.idx / 2, hex: nodeHashHex(left.hex, right.hex) };
-      stack.push(node);
-      compareNodeHex(node, node.hex, stored[node.level]?.[node.idx - start / 2 ** node.level], findings);
+    // Joined with the subtrees to its left as long as they are as large as what it has become.
+    let level = 0;
+    let idx = seq - 1;
+    while (levels.length > 0 && levels[levels.length - 1] === level) {
+      levels.pop();
+      idxs.pop();
+      hex = nodeHashHex(hexes.pop() as string, hex);
+      level++;
+      idx = Math.floor(idx / 2);
+      compareNodeHex(level, idx, hex, stored[level]?.[idx - start / 2 ** level], findings);
     }
+    levels.push(level);
+    idxs.push(idx);
+    hexes.push(hex);
     if (headSizes.has(seq)) {
       heads.push({ size: seq, range: toStored(stack) });
     }
