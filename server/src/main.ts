@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await runImport(config, rest);
       return;
     case 'sign-head': {
-      const app = await buildApp(config);
+      const app = await buildApp(config, { runJobs: false });
       try {
         const head = await app.services.ledger.signHead();
         say(head ? `tree head ${head.tree_size} ${head.root_hash} ${head.timestamp}` : 'the ledger is empty');
@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed-demo': {
-      const app = await buildApp(config);
+      const app = await buildApp(config, { runJobs: false });
       try {
         await ensureFirstAdmin(app.deps, config.adminPassword);
         const people = await seedDemo(app.deps);

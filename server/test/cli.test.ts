@@ -57,6 +57,22 @@ describe('command line', () => {
     }
   });
 
+  it('A36.1 verify only reads: a job waiting in the queue is left for the server', async () => {
+    const db = new SQLite(path.join(dataDir, 'quancheng.sqlite'));
+    const at = new Date().toISOString();
+    db.prepare(
+      `insert into jobs (id, name, payload, state, singleton_key, attempts, retry_limit, retry_delay_ms,
+         retry_backoff, expire_ms, run_after, created_at)
+       values ('job-during-verify', 'recording.poster', '{"recordingId":"none"}', 'created', null, 0, 2, 1000, 0, 60000, ?, ?)`,
+    ).run(at, at);
+    db.close();
+    await cli(['verify', '--lang', 'en']).catch(() => undefined);
+    const after = new SQLite(path.join(dataDir, 'quancheng.sqlite'), { readonly: true });
+    const job = after.prepare("select state, attempts from jobs where id = 'job-during-verify'").get();
+    after.close();
+    expect(job).toEqual({ state: 'created', attempts: 0 });
+  });
+
   it('a wrong setting stops the start with a message naming it', async () => {
     const failed = await cli(['serve'], { PORT: 'eighty' }).then(
       () => null,

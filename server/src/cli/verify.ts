@@ -15,7 +15,8 @@ export async function runVerify(config: Config, args: readonly string[]): Promis
   const lang = pickLang(flag(args, '--lang') ?? process.env.LANG?.replace('_', '-'));
   const sample = flag(args, '--sample');
   const workers = flag(args, '--workers');
-  const app = await buildApp({ ...config, logLevel: 'silent' });
+  // A one-shot command: jobs waiting in the queue are the server's to run.
+  const app = await buildApp({ ...config, logLevel: 'silent' }, { runJobs: false });
   try {
     let last = '';
     const started = performance.now();
