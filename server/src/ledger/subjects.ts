@@ -15,3 +15,16 @@ export interface LedgerSubject {
 }
 
 export type LedgerSubjects = ReadonlyMap<string, LedgerSubject>;
+
+/** The rows `load` gives for a page of ids, in the ids' order; an id without a row is left out. */
+export async function loadedInOrder(
+  ex: Executor,
+  ids: readonly string[],
+  load: LedgerSubject['load'],
+): Promise<{ id: string; row: object }[]> {
+  const rows = await load(ex, ids);
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row ? [{ id, row }] : [];
+  });
+}

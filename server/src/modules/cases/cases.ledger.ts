@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { containsPattern } from '../../db/like';
-import type { LedgerSubject } from '../../ledger/subjects';
+import { loadedInOrder, type LedgerSubject } from '../../ledger/subjects';
 import type { FinePaymentTable } from '../../db/types';
 import { fenToYuan, normaliseReceipt } from './cases.fine-account';
 
@@ -75,6 +75,24 @@ export async function approvalLedgerRows(ex: Executor, ids: readonly string[]): 
   );
 }
 
+/** All of a table's rows in id order, a page at a time, each as `load` gives it. */
+function pageOf(
+  table: 'cases' | 'approval_requests' | 'document_deliveries' | 'fine_payments',
+  load: LedgerSubject['load'],
+): LedgerSubject['page'] {
+  return async (ex, after, limit) => {
+    let q = ex.selectFrom(table).select('id').orderBy('id').limit(limit);
+    if (after !== null) {
+      q = q.where('id', '>', after);
+    }
+    return loadedInOrder(
+      ex,
+      (await q.execute()).map((r) => r.id),
+      load,
+    );
+  };
+}
+
 const caseSubject: LedgerSubject = {
   async search(ex, q, limit) {
     const like = containsPattern(q);
@@ -93,18 +111,7 @@ const caseSubject: LedgerSubject = {
     return rows.map((r) => ({ id: r.id, label: `${r.number ?? r.reg_number}（${r.cause}）` }));
   },
   load: caseLedgerRows,
-  async page(ex, after, limit) {
-    let q = ex.selectFrom('cases').select('id').orderBy('id').limit(limit);
-    if (after !== null) {
-      q = q.where('id', '>', after);
-    }
-    const ids = (await q.execute()).map((r) => r.id);
-    const rows = await caseLedgerRows(ex, ids);
-    return ids.flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ id, row }] : [];
-    });
-  },
+  page: pageOf('cases', caseLedgerRows),
 };
 
 const approvalSubject: LedgerSubject = {
@@ -121,18 +128,7 @@ const approvalSubject: LedgerSubject = {
     return rows.map((r) => ({ id: r.id, label: `${r.reg_number} · ${r.transition}` }));
   },
   load: approvalLedgerRows,
-  async page(ex, after, limit) {
-    let q = ex.selectFrom('approval_requests').select('id').orderBy('id').limit(limit);
-    if (after !== null) {
-      q = q.where('id', '>', after);
-    }
-    const ids = (await q.execute()).map((r) => r.id);
-    const rows = await approvalLedgerRows(ex, ids);
-    return ids.flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ id, row }] : [];
-    });
-  },
+  page: pageOf('approval_requests', approvalLedgerRows),
 };
 
 /** A record of service as the ledger holds it: the row as written (it is never changed). */
@@ -144,7 +140,7 @@ async function deliveryLedgerRows(ex: Executor, ids: readonly string[]): Promise
   return new Map(rows.map((r) => [r.id, { ...r, at_home: Number(r.at_home) }]));
 }
 
-export const deliverySubject: LedgerSubject = {
+const deliverySubject: LedgerSubject = {
   async search(ex, q, limit) {
     const rows = await ex
       .selectFrom('document_deliveries')
@@ -156,18 +152,7 @@ export const deliverySubject: LedgerSubject = {
     return rows.map((r) => ({ id: r.id, label: `${r.title} ${r.number ?? ''} · ${r.method}` }));
   },
   load: deliveryLedgerRows,
-  async page(ex, after, limit) {
-    let q = ex.selectFrom('document_deliveries').select('id').orderBy('id').limit(limit);
-    if (after !== null) {
-      q = q.where('id', '>', after);
-    }
-    const ids = (await q.execute()).map((r) => r.id);
-    const rows = await deliveryLedgerRows(ex, ids);
-    return ids.flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ id, row }] : [];
-    });
-  },
+  page: pageOf('document_deliveries', deliveryLedgerRows),
 };
 
 /** A payment as the ledger records it: the row as written (it is never changed). */
@@ -185,7 +170,7 @@ async function paymentLedgerRows(ex: Executor, ids: readonly string[]): Promise<
   return new Map(rows.map((r) => [r.id, paymentLedgerRow(r)]));
 }
 
-export const paymentSubject: LedgerSubject = {
+const paymentSubject: LedgerSubject = {
   async search(ex, q, limit) {
     const rows = await ex
       .selectFrom('fine_payments')
@@ -199,18 +184,7 @@ export const paymentSubject: LedgerSubject = {
     }));
   },
   load: paymentLedgerRows,
-  async page(ex, after, limit) {
-    let q = ex.selectFrom('fine_payments').select('id').orderBy('id').limit(limit);
-    if (after !== null) {
-      q = q.where('id', '>', after);
-    }
-    const ids = (await q.execute()).map((r) => r.id);
-    const rows = await paymentLedgerRows(ex, ids);
-    return ids.flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ id, row }] : [];
-    });
-  },
+  page: pageOf('fine_payments', paymentLedgerRows),
 };
 
 export const casesLedgerSubjects: [string, LedgerSubject][] = [

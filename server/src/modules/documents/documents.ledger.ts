@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database';
-import type { LedgerSubject } from '../../ledger/subjects';
+import { loadedInOrder, type LedgerSubject } from '../../ledger/subjects';
 import { documentsRepository } from './documents.repository';
 
 /**
@@ -37,12 +37,7 @@ const documentSubject: LedgerSubject = {
   },
   load: documentLedgerRows,
   async page(ex, after, limit) {
-    const ids = await documentsRepository.idsPage(ex, after, limit);
-    const rows = await documentLedgerRows(ex, ids);
-    return ids.flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ id, row }] : [];
-    });
+    return loadedInOrder(ex, await documentsRepository.idsPage(ex, after, limit), documentLedgerRows);
   },
 };
 
