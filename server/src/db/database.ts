@@ -20,6 +20,7 @@ import pg from 'pg';
 pg.types.setTypeParser(20, (v) => Number(v));
 import type { DatabaseConfig } from '../config';
 import type { Database } from './types';
+import { deferInsertsOn } from './deferred-inserts';
 
 export type Dialect = DatabaseConfig['dialect'];
 export type Db = Kysely<Database>;
@@ -69,15 +70,21 @@ export function preparedOnPostgres(text: string): string {
   return text;
 }
 
-/** Runs the texts marked by `preparedOnPostgres` as named statements on this client. */
-function nameHotStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  client.query = ((config: unknown, values?: unknown, ...rest: unknown[]) => {
-    const name =
-      typeof config === 'string' && Array.isArray(values) ? namedStatements.get(config) : undefined;
-    // Everything else (the pool's own calls carry a callback) passes through untouched.
-    return name ? query({ name, text: config, values }, ...rest) : query(config, values, ...rest);
-  }) as typeof client.query;
+/**
+ * Every text a caller (Kysely) sends on this client goes through the write-behind of
+ * `deferredInsertOnPostgres`, and the texts marked by `preparedOnPostgres` run as named
+ * statements. Calls with a config object or a callback (the pool's own) pass through untouched.
+ */
+function wrapClient(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
+  const deferring = deferInsertsOn((text, values) => {
+    const name = values ? namedStatements.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(text, values);
+  });
+  client.query = ((config: unknown, values?: unknown, ...rest: unknown[]) =>
+    typeof config === 'string' && rest.length === 0 && (values === undefined || Array.isArray(values))
+      ? deferring(config, values)
+      : query(config, values, ...rest)) as typeof client.query;
 }
 
 /**
@@ -117,7 +124,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     max: 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
-  pool.on('connect', nameHotStatements);
+  pool.on('connect', wrapClient);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   postgresPools.set(db, pool);
   return {

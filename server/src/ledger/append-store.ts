@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { preparedOnPostgres, type DatabaseHandle, type Trx } from '../db/database';
+import { deferredInsertOnPostgres } from '../db/deferred-inserts';
 import type { LedgerEntryTable } from '../db/types';
 import { ENTRY_COLUMNS, entryRow, ledgerRepository, type StoredNode } from './ledger.repository';
 import { nodeKey, type NodeKey } from './tree';
@@ -76,12 +77,16 @@ function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
 }
 
 /**
- * PostgreSQL: the entry and its nodes in one statement (a data-modifying WITH, one round trip
- * per append). Its SQL is compiled by Kysely from the first append of each node count and then
- * reused; the parameter order is checked once against Kysely's own, so a change in how Kysely
- * orders values cannot bind a hash to the wrong column.
+ * PostgreSQL. Through the writer (no nodes: the batch inserts them before its commit) the entry
+ * is a deferred insert: it goes out with the batch's other entries in one statement, before the
+ * next statement that names the table or before COMMIT (db/deferred-inserts.ts). Otherwise the
+ * entry and its nodes in one statement (a data-modifying WITH, one round trip per append),
+ * compiled by Kysely from the first append of each node count and then reused; the parameter
+ * order is checked once against Kysely's own, so a change in how Kysely orders values cannot
+ * bind a hash to the wrong column.
  */
 function postgresAppendStore(): AppendStore {
+  const entryAlone = deferredInsertOnPostgres('ledger_entries', ENTRY_COLUMNS);
   const compiled = new Map<number, string>();
   function statement(
     trx: Trx,
@@ -89,19 +94,19 @@ function postgresAppendStore(): AppendStore {
     nodes: readonly StoredNode[],
     params: unknown[],
   ): string {
+    if (nodes.length === 0) {
+      return entryAlone;
+    }
     const cached = compiled.get(nodes.length);
     if (cached) {
       return cached;
     }
     const values = Object.fromEntries(ENTRY_COLUMNS.map((c) => [c, entry[c]])) as never;
-    const query =
-      nodes.length === 0
-        ? trx.insertInto('ledger_entries').values(values).compile()
-        : trx
-            .with('entry', (qb) => qb.insertInto('ledger_entries').values(values))
-            .insertInto('ledger_nodes')
-            .values(nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })))
-            .compile();
+    const query = trx
+      .with('entry', (qb) => qb.insertInto('ledger_entries').values(values))
+      .insertInto('ledger_nodes')
+      .values(nodes.map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })))
+      .compile();
     if (query.parameters.length !== params.length || query.parameters.some((v, i) => v !== params[i])) {
       throw new Error('ledger insert parameters are not in the expected order');
     }

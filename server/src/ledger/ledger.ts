@@ -46,8 +46,9 @@ export interface Ledger {
   /**
    * Appends one event inside the caller's transaction, so the change and its record commit or
    * roll back together: the entry, its leaf hash and every subtree hash it completes (through
-   * the writer, the batch's subtree hashes are inserted together just before its commit; the
-   * entry at once, where the write's own queries can see it). Sequence numbers are gapless from
+   * the writer, the batch's subtree hashes are inserted together just before its commit; on
+   * PostgreSQL its entries too, or earlier when a statement names the table, so the write's own
+   * queries still see them — db/deferred-inserts.ts). Sequence numbers are gapless from
    * 1 (leaf index = seq − 1): on PostgreSQL a transaction-scoped advisory lock orders concurrent
    * appenders across instances; on SQLite the single writer does.
    */
@@ -100,7 +101,8 @@ export function createLedger(
       const leaf = leafHash(text);
       const nodes = await completedNodes(store, trx, context, seq - 1, leaf);
       if (batch) {
-        // Through the writer: the batch's nodes are inserted together, just before its commit.
+        // Through the writer: the batch's nodes are inserted together, just before its commit
+        // (and on PostgreSQL its entries, by the connection's write-behind).
         await store.insert(trx, entry, []);
         batch.insertNodes ??= (t, n) => store.insertNodes(t, n);
         batch.pendingNodes.push(...nodes);
