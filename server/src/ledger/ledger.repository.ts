@@ -35,6 +35,14 @@ export type EntryRow = [
   event: string,
 ];
 
+/**
+ * An entry as the tree's check reads it: its sequence number, its event, and what the database
+ * found comparing the event with the text its columns describe when the event holds nothing else
+ * (`columnsEventText`, built here without escaping): -1 when they differ, else which columns are
+ * non-null — actor 1, blob 2, row hash 4 (`plainEventHolds` needs it to finish the check).
+ */
+export type EventRow = [seq: number, event: string, shape: number];
+
 export const entryRow = (e: LedgerEntryTable): EntryRow => [
   e.seq,
   e.at,
@@ -85,7 +93,9 @@ async function arrayRows<R extends unknown[]>(
  * Where verify's bulk reads run: the SQLite connection or the PostgreSQL pool under the database
  * itself. Inside a transaction there is neither — a programming error, not a finding.
  */
-function bulkSource(ex: Executor): { sqlite: SQLite.Database } | { pool: pg.Pool } {
+type BulkSource = { sqlite: SQLite.Database } | { pool: pg.Pool };
+
+function bulkSource(ex: Executor): BulkSource {
   const sqlite = sqliteOf(ex);
   if (sqlite) {
     return { sqlite };
@@ -106,9 +116,15 @@ function byPosition(rows: readonly [number, string][], from: number): string[] {
   return out;
 }
 
+/** A level's index range within a chunk: nodes from..to-1. */
+interface LevelRange {
+  level: number;
+  from: number;
+  to: number;
+}
+
 /** The stored hashes of one level's nodes from..to-1, as hex, each at its index less `from`. */
-async function levelHexes(ex: Executor, level: number, from: number, to: number): Promise<string[]> {
-  const source = bulkSource(ex);
+async function levelHexes(source: BulkSource, { level, from, to }: LevelRange): Promise<string[]> {
   if ('sqlite' in source) {
     const rows = cached(
       source.sqlite,
@@ -116,28 +132,82 @@ async function levelHexes(ex: Executor, level: number, from: number, to: number)
     ).all(level, from, to) as [number, string][];
     return byPosition(rows, from);
   }
-  const { pool } = source;
-  // One row for the whole range instead of a row per node (the client's per-row cost is most of
-  // the read). It places each hash by position, so it is used only when every node of the range
-  // is there (indices are unique) and every hash has 32 bytes; otherwise node by node.
-  const [whole] = await arrayRows<[number, number, number, string | null]>(
-    pool,
-    'ledger_level_hexes',
-    `select count(*)::int, min(length("hash")), max(length("hash")), string_agg(encode("hash", 'hex'), '' order by "idx")
-     from "ledger_nodes" where "level" = $1 and "idx" >= $2 and "idx" < $3`,
-    [level, from, to],
-  );
-  const [count, shortest, longest, hexes] = whole ?? [0, null, null, null];
-  if (count === to - from && (count === 0 || (shortest === 32 && longest === 32))) {
-    return Array.from({ length: count }, (_, i) => (hexes ?? '').slice(i * 64, i * 64 + 64));
-  }
   const rows = await arrayRows<[number, string]>(
-    pool,
+    source.pool,
     'ledger_node_hexes',
     `select "idx", encode("hash", 'hex') from "ledger_nodes" where "level" = $1 and "idx" >= $2 and "idx" < $3 order by "idx"`,
     [level, from, to],
   );
   return byPosition(rows, from);
+}
+
+/** bytea as PostgreSQL writes it (`\x` and hex), without making a Buffer of it. */
+const BYTEA = 17;
+const byteaAsHex = {
+  getTypeParser: (oid: number) => (oid === BYTEA ? (text: string) => text.slice(2) : parserOf(oid)),
+};
+
+/**
+ * PostgreSQL: every level's stored hashes within a chunk in one query (one pass over the heap
+ * pages, which hold the levels side by side), each level as one row whose hashes are joined in
+ * index order. Placing hashes by position needs every node of the level there (indices are
+ * unique) with 32 bytes; a level where that fails is read node by node.
+ */
+async function chunkHexes(pool: pg.Pool, ranges: readonly LevelRange[]): Promise<string[][]> {
+  const where = ranges
+    .map((_, i) => `("level" = $${3 * i + 1} and "idx" >= $${3 * i + 2} and "idx" < $${3 * i + 3})`)
+    .join(' or ');
+  const { rows } = await pool.query<[number, number, number, number, string]>({
+    name: `ledger_chunk_hexes_${ranges.length}`,
+    text: `select "level", count(*)::int, min(length("hash")), max(length("hash")),
+        string_agg("hash", ''::bytea order by "idx")
+      from "ledger_nodes" where ${where} group by "level"`,
+    values: ranges.flatMap((r) => [r.level, r.from, r.to]),
+    rowMode: 'array',
+    types: byteaAsHex,
+  });
+  const byLevel = new Map(rows.map((r) => [r[0], r]));
+  return Promise.all(
+    ranges.map(async (range) => {
+      const [, count, shortest, longest, hexes] = byLevel.get(range.level) ?? [range.level, 0, 32, 32, ''];
+      if (count !== range.to - range.from || shortest !== 32 || longest !== 32) {
+        return levelHexes({ pool }, range);
+      }
+      return Array.from({ length: count }, (_, i) => hexes.slice(i * 64, i * 64 + 64));
+    }),
+  );
+}
+
+/**
+ * The text `columnsEventText` builds from an entry's columns, built by the database without
+ * escaping (so it proves something only with `plainEventHolds`), compared with the event; and
+ * which columns are non-null. PostgreSQL's concat() makes one string where a chain of || makes
+ * one per step.
+ */
+function eventsText(from: string, to: string, postgres: boolean): string {
+  const parts = [
+    `'{"action":"'`,
+    '"action"',
+    `'","actor":'`,
+    `coalesce('"' || "actor_id" || '"', 'null')`,
+    `',"at":"'`,
+    '"at"',
+    `'",'`,
+    `coalesce('"blobSha256":"' || "blob_sha256" || '",', '')`,
+    `'"rowHash":'`,
+    `coalesce('"' || "row_hash" || '"', 'null')`,
+    `',"seq":'`,
+    '"seq"',
+    `',"subject":{"id":"'`,
+    '"subject_id"',
+    `'","type":"'`,
+    '"subject_type"',
+    `'"}}'`,
+  ];
+  const built = postgres ? `concat(${parts.join(', ')})` : parts.join(' || ');
+  const shape = `(case when "actor_id" is null then 0 else 1 end) + (case when "blob_sha256" is null then 0 else 2 end) + (case when "row_hash" is null then 0 else 4 end)`;
+  return `select "seq", "event", case when "event" = ${built} then ${shape} else -1 end
+    from "ledger_entries" where "seq" >= ${from} and "seq" < ${to} order by "seq"`;
 }
 
 /** The only SQL on the ledger tables. There is no update or delete here, by design. */
@@ -174,29 +244,45 @@ export const ledgerRepository = {
    * objects cost more to make and collect than to hash.
    */
   async nodeHexesWithin(ex: Executor, start: number, end: number, maxLevel: number): Promise<string[][]> {
-    return Promise.all(
-      Array.from({ length: maxLevel + 1 }, (_, level) =>
-        levelHexes(ex, level, Math.ceil(start / 2 ** level), Math.floor(end / 2 ** level)),
-      ),
-    );
+    const ranges = Array.from({ length: maxLevel + 1 }, (_, level) => ({
+      level,
+      from: Math.ceil(start / 2 ** level),
+      to: Math.floor(end / 2 ** level),
+    }));
+    const source = bulkSource(ex);
+    return 'pool' in source
+      ? chunkHexes(source.pool, ranges)
+      : Promise.all(ranges.map((r) => levelHexes(source, r)));
   },
 
-  /** Entries with fromSeq ≤ seq < toSeq, in order, as arrays in `ENTRY_COLUMNS` order. */
-  async entryRowsBetween(ex: Executor, fromSeq: number, toSeq: number): Promise<EntryRow[]> {
-    const columns = ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ');
+  /**
+   * Entries with fromSeq ≤ seq < toSeq, in order, as `EventRow`s: the database compares each
+   * event with its columns, so that two fields a row cross the wire instead of nine.
+   */
+  async eventsBetween(ex: Executor, fromSeq: number, toSeq: number): Promise<EventRow[]> {
     const source = bulkSource(ex);
     if ('sqlite' in source) {
-      return cached(
-        source.sqlite,
-        `select ${columns} from "ledger_entries" where "seq" >= ? and "seq" < ? order by "seq"`,
-      ).all(fromSeq, toSeq) as EntryRow[];
+      return cached(source.sqlite, eventsText('?', '?', false)).all(fromSeq, toSeq) as EventRow[];
     }
-    return arrayRows<EntryRow>(
-      source.pool,
-      'ledger_entry_rows',
-      `select ${columns} from "ledger_entries" where "seq" >= $1 and "seq" < $2 order by "seq"`,
-      [fromSeq, toSeq],
-    );
+    return arrayRows<EventRow>(source.pool, 'ledger_event_rows', eventsText('$1', '$2', true), [
+      fromSeq,
+      toSeq,
+    ]);
+  },
+
+  /** The entries with these sequence numbers, as arrays in `ENTRY_COLUMNS` order. */
+  async entryRowsAt(ex: Executor, seqs: readonly number[]): Promise<EntryRow[]> {
+    const out: EntryRow[] = [];
+    for (let i = 0; i < seqs.length; i += 500) {
+      const rows = await ex
+        .selectFrom('ledger_entries')
+        .select([...ENTRY_COLUMNS])
+        .where('seq', 'in', seqs.slice(i, i + 500))
+        .orderBy('seq')
+        .execute();
+      out.push(...rows.map((r) => entryRow({ ...r, seq: Number(r.seq) })));
+    }
+    return out;
   },
 
   async entriesOfSubject(ex: Executor, type: string, id: string): Promise<LedgerEntryTable[]> {

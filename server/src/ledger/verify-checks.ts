@@ -59,6 +59,43 @@ export function columnsEventText(row: EntryRow): string | undefined {
   return `{"action":${a},"actor":${actor},"at":${when},${blobMember}"rowHash":${hash},"seq":${seq},"subject":{"id":${id},"type":${type}}}`;
 }
 
+const quotesIn = (text: string): number => {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) {
+    n++;
+  }
+  return n;
+};
+
+/** The quotes of the plain template for each shape (actor 1, blob 2, row hash 4), values aside. */
+const TEMPLATE_QUOTES = Array.from({ length: 8 }, (_, shape) =>
+  quotesIn(
+    columnsEventText([
+      1,
+      'x',
+      shape & 1 ? 'x' : null,
+      'x',
+      'x',
+      'x',
+      shape & 4 ? 'x' : null,
+      shape & 2 ? 'x' : null,
+      '',
+    ]) ?? '',
+  ),
+);
+
+/**
+ * Finishes the database's check of an event against its columns (`EventRow`). The database
+ * found the event equal to the template filled with the raw column values; that says the event
+ * carries exactly those values only if none holds a quote or a backslash (a quote could move
+ * text from one member into the next: an `at` of `t","blobSha256":"…` with no blob would match
+ * an event that has a blob). Then the event has no backslash and exactly the template's quotes —
+ * which is what is checked, on the event alone. False: check the columns here (`checkEventRow`).
+ */
+export function plainEventHolds(event: string, shape: number): boolean {
+  return shape >= 0 && !event.includes('\\') && quotesIn(event) === TEMPLATE_QUOTES[shape];
+}
+
 /**
  * `checkEvent` on an entry read as an array (bulk reads). An event that is exactly the text its
  * columns describe says what they say (and is canonical) without being parsed; any other — an
