@@ -22,6 +22,13 @@ export const ENTRY_COLUMNS = [
   'event',
 ] as const satisfies readonly (keyof LedgerEntryTable)[];
 
+/** The entry that last wrote a subject's row: what a finding about the row names. */
+export interface RowEntry {
+  seq: number;
+  action: string;
+  rowHash: string;
+}
+
 /** An entry as an array in `ENTRY_COLUMNS` order. */
 export type EntryRow = [
   seq: number,
@@ -346,6 +353,7 @@ export const ledgerRepository = {
    * The latest row hash written for each subject whose id lies after `afterId` and up to
    * `lastId` (either end open when null), in the database's own text order — the order
    * `LedgerSubject.page` returns rows in — up to `treeSize`: one range scan of the subject index.
+   * Hashes only: the entry that wrote one is looked up (`latestRowEntry`) when a row disagrees.
    */
   async latestRowHashesAfter(
     ex: Executor,
@@ -353,18 +361,18 @@ export const ledgerRepository = {
     afterId: string | null,
     lastId: string | null,
     treeSize: number,
-  ): Promise<Map<string, { seq: number; action: string; rowHash: string }>> {
+  ): Promise<Map<string, string>> {
     // Only the bounds that are given, so that the database plans a range scan of the index.
     const bounds = [
       afterId === null ? '' : 'and "subject_id" > ?',
       lastId === null ? '' : 'and "subject_id" <= ?',
     ];
     const params = [type, ...[afterId, lastId].filter((id) => id !== null), treeSize];
-    const text = `select "subject_id", "seq", "action", "row_hash" from "ledger_entries"
+    const text = `select "subject_id", "row_hash" from "ledger_entries"
          where "subject_type" = ? ${bounds.join(' ')} and "row_hash" is not null and "seq" <= ?
          order by "subject_id", "seq"`;
     const source = bulkSource(ex);
-    let rows: [string, number, string, string][];
+    let rows: [string, string][];
     if ('sqlite' in source) {
       rows = cached(source.sqlite, text).all(...params) as typeof rows;
     } else {
@@ -377,11 +385,28 @@ export const ledgerRepository = {
         params,
       );
     }
-    const out = new Map<string, { seq: number; action: string; rowHash: string }>();
-    for (const [id, seq, action, rowHash] of rows) {
-      out.set(id, { seq, action, rowHash });
-    }
-    return out;
+    // In (id, seq) order, so the last hash set for an id is its latest.
+    return new Map(rows);
+  },
+
+  /** The latest entry up to `treeSize` that wrote a row hash for this subject. */
+  async latestRowEntry(
+    ex: Executor,
+    type: string,
+    id: string,
+    treeSize: number,
+  ): Promise<RowEntry | undefined> {
+    const row = await ex
+      .selectFrom('ledger_entries')
+      .select(['seq', 'action', 'row_hash'])
+      .where('subject_type', '=', type)
+      .where('subject_id', '=', id)
+      .where('row_hash', 'is not', null)
+      .where('seq', '<=', treeSize)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { seq: Number(row.seq), action: row.action, rowHash: row.row_hash ?? '' };
   },
 
   async blobHashes(ex: Executor): Promise<{ seq: number; blob_sha256: string }[]> {
