@@ -136,31 +136,47 @@ export function workerRunner(setup: WorkerSetup, count: number): TaskRunner {
  * Runs every task, as many at once as the runners have slots, handing each result to `onResult`
  * as it arrives. The tasks form one queue, taken in order: each free slot takes the first task its
  * runner accepts. So this thread starts on the first tasks while the worker threads are still
- * loading, and a long task does not hold back the others.
+ * loading, and a long task does not hold back the others. Tasks still being worked out (`more`)
+ * join the front of the queue when they come; a slot with nothing to take waits for them.
  */
 export async function runTasks(
   tasks: readonly VerifyTask[],
   runners: readonly { runner: TaskRunner; accepts: (task: VerifyTask) => boolean }[],
   onProgress: (task: VerifyTask, done: number, total: number) => void,
   onResult: (result: VerifyTaskResult, task: VerifyTask) => void,
+  more: Promise<readonly VerifyTask[]> = Promise.resolve([]),
 ): Promise<void> {
   const queue = [...tasks];
-  const orphans = queue.filter((task) => !runners.some((r) => r.accepts(task)));
-  if (orphans.length > 0) {
-    throw new Error(`no runner for ${orphans.length} verify task(s)`);
+  const orphansOf = (list: readonly VerifyTask[]) =>
+    list.filter((task) => !runners.some((r) => r.accepts(task)));
+  if (orphansOf(queue).length > 0) {
+    throw new Error(`no runner for ${orphansOf(queue).length} verify task(s)`);
   }
-  await Promise.all(
-    runners.flatMap(({ runner, accepts }) =>
+  let pending = true;
+  const arrived = more.then((late) => {
+    pending = false;
+    if (orphansOf(late).length > 0) {
+      throw new Error(`no runner for ${orphansOf(late).length} verify task(s)`);
+    }
+    queue.unshift(...late);
+  });
+  await Promise.all([
+    arrived,
+    ...runners.flatMap(({ runner, accepts }) =>
       Array.from({ length: runner.slots }, async () => {
         for (;;) {
           const i = queue.findIndex(accepts);
           if (i < 0) {
-            return;
+            if (!pending) {
+              return;
+            }
+            await arrived;
+            continue;
           }
           const [task] = queue.splice(i, 1) as [VerifyTask];
           onResult(await runner.run(task, (done, total) => onProgress(task, done, total)), task);
         }
       }),
     ),
-  );
+  ]);
 }

@@ -170,13 +170,17 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
   const rowsDone = new Map<VerifyTask, number>();
   let rowsSum = 0;
   let rowTasks: RowsTask[] = [];
+  let estimate = 0;
   let leavesDone = 0;
   try {
-    const cut = await rowsTasks(deps, treeSize, opts.rowsPerTask ?? ROWS_PER_TASK);
-    rowTasks = cut.tasks;
-    const tasks: VerifyTask[] = [...rowTasks, ...chunkTasks(treeSize, heads, level)];
+    // The subject index is walked to cut the rows into tasks while the tree's chunks begin.
+    const cut = rowsTasks(deps, treeSize, opts.rowsPerTask ?? ROWS_PER_TASK).then((c) => {
+      rowTasks = c.tasks;
+      estimate = c.estimate;
+      return c.tasks;
+    });
     await runTasks(
-      tasks,
+      chunkTasks(treeSize, heads, level),
       // This thread takes part too: it has everything loaded while the workers are starting.
       threads
         ? [
@@ -188,7 +192,7 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
         if (task.kind === 'rows') {
           rowsSum += done - (rowsDone.get(task) ?? 0);
           rowsDone.set(task, done);
-          opts.onProgress?.('rows', rowsSum, Math.max(rowsSum, cut.estimate));
+          opts.onProgress?.('rows', rowsSum, Math.max(rowsSum, estimate));
         }
       },
       (result, task) => {
@@ -200,6 +204,7 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
         leavesDone += Math.min(chunk, treeSize - result.start);
         opts.onProgress?.('leaves', leavesDone, treeSize);
       },
+      cut,
     );
   } finally {
     await threads?.close();
