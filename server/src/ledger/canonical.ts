@@ -104,8 +104,36 @@ interface Shape {
 const shapes = new Map<string, Shape>();
 const MAX_SHAPES = 1024;
 
+/**
+ * The last shape and its keys in their own order: rows of one table come one after another, and
+ * comparing the keys one by one costs less than joining them to look the list up.
+ */
+let lastOwn: readonly string[] = [];
+let lastShape: Shape | undefined;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function shapeOf(record: Record<string, unknown>): Shape {
   const own = Object.keys(record);
+  if (lastShape !== undefined && sameKeys(own, lastOwn)) {
+    return lastShape;
+  }
+  lastOwn = own.slice();
+  lastShape = sharedShapeOf(own);
+  return lastShape;
+}
+
+function sharedShapeOf(own: string[]): Shape {
   const joined = own.join('\u0000');
   const known = shapes.get(joined);
   if (known && known.keys.length === own.length) {
