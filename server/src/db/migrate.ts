@@ -8,6 +8,7 @@ import * as createCases from './migrations/20261128000400_create_cases';
 import * as createDeliveries from './migrations/20261129000000_create_deliveries';
 import * as createForms from './migrations/20261129010000_create_forms';
 import * as createFinePayments from './migrations/20261129020000_create_fine_payments';
+import * as createLedgerLockFunction from './migrations/20261129030000_create_ledger_lock_function';
 
 /**
  * Migrations are listed here, in order, rather than discovered from the file system: the same list
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129000000_create_deliveries': createDeliveries,
   '20261129010000_create_forms': createForms,
   '20261129020000_create_fine_payments': createFinePayments,
+  '20261129030000_create_ledger_lock_function': createLedgerLockFunction,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

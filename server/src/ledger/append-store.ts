@@ -12,8 +12,13 @@ import { nodeKey, type NodeKey } from './tree';
  * repository, it only inserts and reads — there is no update or delete.
  */
 export interface AppendStore {
-  /** The number of entries (the last sequence number). */
-  size(trx: Trx): Promise<number> | number;
+  /**
+   * The number of entries (the last sequence number), for the transaction's first append: on
+   * PostgreSQL it takes the ledger's advisory lock first, in the same round trip, so that
+   * appenders of other instances wait until this transaction ends. SQLite's single writer orders
+   * appends by itself.
+   */
+  lockAndSize(trx: Trx): Promise<number> | number;
   /** The stored hashes of the given nodes, keyed `level:idx`. */
   nodes(trx: Trx, keys: readonly NodeKey[]): Promise<Map<string, Uint8Array>> | Map<string, Uint8Array>;
   /** The entry and the nodes its append completes (none when they are inserted later). */
@@ -21,6 +26,9 @@ export interface AppendStore {
   /** Nodes only: a batch's, in as few statements as the parameter limits allow. */
   insertNodes(trx: Trx, nodes: readonly StoredNode[]): Promise<void> | void;
 }
+
+/** The PostgreSQL advisory lock that orders appenders across instances ("qc_l"). */
+const LEDGER_LOCK_KEY = 0x71635f6c;
 
 /** Nodes per multi-row insert (three parameters each, well under both databases' limits). */
 const NODES_PER_STATEMENT = 128;
@@ -50,7 +58,7 @@ function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
       `insert into "ledger_nodes" ("level", "idx", "hash") values ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`,
     ));
   return {
-    size: () => size.get()?.seq ?? 0,
+    lockAndSize: () => size.get()?.seq ?? 0,
     nodes(_trx, keys) {
       const out = new Map<string, Uint8Array>();
       for (const k of keys) {
@@ -86,6 +94,8 @@ function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
  * bind a hash to the wrong column.
  */
 function postgresAppendStore(): AppendStore {
+  // See the migration create_ledger_lock_function: the lock, then a fresh snapshot's max(seq).
+  const lockAndSize = preparedOnPostgres('select qc_lock_ledger_entries($1) as "size"');
   const entryAlone = deferredInsertOnPostgres('ledger_entries', ENTRY_COLUMNS);
   const compiled = new Map<number, string>();
   function statement(
@@ -114,7 +124,12 @@ function postgresAppendStore(): AppendStore {
     return query.sql;
   }
   return {
-    size: (trx) => ledgerRepository.size(trx),
+    async lockAndSize(trx) {
+      const { rows } = await trx.executeQuery<{ size: number }>(
+        CompiledQuery.raw(lockAndSize, [LEDGER_LOCK_KEY]),
+      );
+      return Number(rows[0]?.size ?? 0);
+    },
     nodes: (trx, keys) => ledgerRepository.nodes(trx, keys),
     async insert(trx, entry, nodes) {
       const params = [...entryRow(entry), ...nodeParams(nodes)];

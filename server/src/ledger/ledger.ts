@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { DatabaseHandle, Trx } from '../db/database';
 import type { Write } from '../db/writer';
 import { newWriteContext, writeContextOf, type WriteContext } from '../db/write-context';
@@ -57,8 +56,6 @@ export interface Ledger {
   recordAccess(write: Write, event: LedgerEvent): Promise<AppendedEntry>;
 }
 
-const LEDGER_LOCK_KEY = 0x71635f6c; // "qc_l"
-
 export function createLedger(
   database: Pick<DatabaseHandle, 'dialect' | 'sqlite'>,
   now: () => Date = () => new Date(),
@@ -69,11 +66,11 @@ export function createLedger(
     async append(trx, event) {
       const batch = writeContextOf(trx);
       const context = batch ?? newWriteContext();
-      if (dialect === 'postgresql' && !context.lockHeld) {
-        await sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`.execute(trx);
-        context.lockHeld = true;
-      }
-      const seq = context.nextSeq ?? (await store.size(trx)) + 1;
+      // The batch's first append takes the lock (PostgreSQL) and reads the last sequence number;
+      // later ones carry it on.
+      const carried = context.nextSeq !== null && (dialect === 'sqlite' || context.lockHeld);
+      const seq = carried ? (context.nextSeq as number) : (await store.lockAndSize(trx)) + 1;
+      context.lockHeld = dialect === 'postgresql';
       const at = now().toISOString();
       const body = {
         seq,

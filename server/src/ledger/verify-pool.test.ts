@@ -19,11 +19,9 @@ function recording(ran: string[]): TaskRunner {
     async run(task) {
       ran.push(label(task));
       await new Promise((resolve) => setImmediate(resolve));
-      return (
-        task.kind === 'chunk'
-          ? { kind: 'chunk', start: task.start, findings: [], range: [], heads: [] }
-          : { kind: 'rows', type: task.type, checked: 0, findings: [] }
-      );
+      return task.kind === 'chunk'
+        ? { kind: 'chunk', start: task.start, findings: [], range: [], heads: [] }
+        : { kind: 'rows', type: task.type, checked: 0, findings: [] };
     },
     close: () => Promise.resolve(),
   };
