@@ -18,7 +18,14 @@ describeEachDialect('ledger verification in worker threads', (dialect) => {
   const verifyBoth = async () => {
     const [inline, threaded] = [
       await ctx.app.services.ledger.verifyAll({ ...chunked, workers: 0 }),
-      await ctx.app.services.ledger.verifyAll({ ...chunked, rowsPerTask: 16, workers: 2 }),
+      // Pages of 5 rows and slices of 7 entries: tasks cross their pages and chunks their slices.
+      await ctx.app.services.ledger.verifyAll({
+        ...chunked,
+        rowsPerTask: 16,
+        rowsPerPage: 5,
+        entriesPerSlice: 7,
+        workers: 2,
+      }),
     ];
     return { inline, threaded };
   };

@@ -8,8 +8,16 @@ const chunk = (start: number): ChunkTask => ({
   start,
   end: start + 1,
   headSizes: [],
+  slice: 1,
 });
-const rows = (type: string): RowsTask => ({ kind: 'rows', type, treeSize: 1, after: null, until: null });
+const rows = (type: string): RowsTask => ({
+  kind: 'rows',
+  type,
+  treeSize: 1,
+  after: null,
+  until: null,
+  pageSize: 1,
+});
 const label = (task: VerifyTask) => (task.kind === 'chunk' ? `chunk ${task.start}` : `rows ${task.type}`);
 
 /** A runner with one slot that records what it ran, each task taking one turn of the event loop. */

@@ -23,6 +23,8 @@ export interface ChunkTask {
   end: number;
   /** Signed heads whose size falls in (start, end]. */
   headSizes: number[];
+  /** Entries read at a time (ENTRY_SLICE unless a test says so). */
+  slice: number;
 }
 
 export interface ChunkResult {
@@ -42,6 +44,8 @@ export interface RowsTask {
   /** The subject ids this task covers: after `after`, up to and including `until` (open when null). */
   after: string | null;
   until: string | null;
+  /** Rows read at a time (ROWS_PAGE unless a test says so). */
+  pageSize: number;
 }
 
 export interface RowsResult {
@@ -92,8 +96,12 @@ const toStored = ({ levels, idxs, hexes }: HexStack): StoredNode[] =>
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Entries are read this many at a time, so that each slice's strings die young (cheap to collect). */
-const ENTRY_SLICE = 1024;
+/**
+ * Entries are read this many at a time, so that each slice's strings die young (cheap to collect):
+ * about 1.2 MB of events. Each query costs its own fixed share too: at 1 M entries on PostgreSQL,
+ * slices of 4,096 took 0.3 s less of the client's CPU and 0.3 s less of the database's than 1,024.
+ */
+export const ENTRY_SLICE = 4096;
 
 /**
  * Recomputes one chunk from its stored events: every event against its columns, every leaf and
@@ -146,8 +154,8 @@ export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkR
       heads.push({ size: seq, range: toStored(stack) });
     }
   };
-  for (let from = start + 1; from <= end; from += ENTRY_SLICE) {
-    const slice = await ledgerRepository.eventsBetween(db, from, Math.min(from + ENTRY_SLICE, end + 1));
+  for (let from = start + 1; from <= end; from += task.slice) {
+    const slice = await ledgerRepository.eventsBetween(db, from, Math.min(from + task.slice, end + 1));
     slice.forEach(add);
     if (unchecked.length > 0) {
       for (const row of await ledgerRepository.entryRowsAt(db, unchecked)) {
@@ -171,7 +179,8 @@ export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkR
   return { kind: 'chunk', start, findings, range: toStored(stack), heads };
 }
 
-const ROWS_PAGE = 1000;
+/** Rows per page (with their latest hashes): 4,000 took ≈ 0.5 s less of the database's CPU at 1 M than 1,000. */
+export const ROWS_PAGE = 4000;
 
 /**
  * Every current row of one subject type whose id lies in the task's range against the hash in
@@ -192,8 +201,8 @@ export async function verifyRowsOf(
   const findings: Finding[] = [];
   let checked = 0;
   for (let after = task.after; ;) {
-    let page = await subject.page(db, after, ROWS_PAGE);
-    let done = page.length < ROWS_PAGE;
+    let page = await subject.page(db, after, task.pageSize);
+    let done = page.length < task.pageSize;
     if (
       until !== null &&
       page.length > 0 &&

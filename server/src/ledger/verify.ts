@@ -10,6 +10,8 @@ import { defaultWorkerCount, inlineRunner, runTasks, workerRunner, type TaskRunn
 import { bytesToHex, consistencyHolds, headIsSigned, hexToBytes } from './verify-primitives';
 import {
   CHUNK_LEVEL,
+  ENTRY_SLICE,
+  ROWS_PAGE,
   compareNode,
   type ChunkResult,
   type RowsResult,
@@ -52,6 +54,9 @@ export interface VerifyOptions {
   chunkLevel?: number;
   /** Subjects per rows task (about); only tests change it, to cut a few rows into many ranges. */
   rowsPerTask?: number;
+  /** Rows read at a time, and entries read at a time: only tests change them, to cross pages and slices. */
+  rowsPerPage?: number;
+  entriesPerSlice?: number;
 }
 
 /** Below this many leaves a full verify runs on one thread: starting workers would cost more. */
@@ -111,13 +116,18 @@ function treeFold(heads: readonly LedgerHeadTable[], chunk: number) {
   };
 }
 
-function chunkTasks(treeSize: number, heads: readonly LedgerHeadTable[], level: number): VerifyTask[] {
+function chunkTasks(
+  treeSize: number,
+  heads: readonly LedgerHeadTable[],
+  level: number,
+  slice: number,
+): VerifyTask[] {
   const tasks: VerifyTask[] = [];
   const chunk = 2 ** level;
   for (let start = 0; start < treeSize; start += chunk) {
     const end = Math.min(start + chunk, treeSize);
     const headSizes = heads.map((h) => h.tree_size).filter((size) => size > start && size <= end);
-    tasks.push({ kind: 'chunk', level, start, end, headSizes });
+    tasks.push({ kind: 'chunk', level, start, end, headSizes, slice });
   }
   return tasks;
 }
@@ -134,13 +144,14 @@ async function rowsTasks(
   deps: VerifyDeps,
   treeSize: number,
   perTask: number,
+  pageSize: number,
 ): Promise<{ tasks: RowsTask[]; estimate: number }> {
   const tasks: RowsTask[] = [];
   let estimate = 0;
   for (const type of deps.subjects.keys()) {
     const { bounds, entries } = await ledgerRepository.subjectBoundaries(deps.db, type, treeSize, perTask);
     [null, ...bounds].forEach((after, i) => {
-      tasks.push({ kind: 'rows', type, treeSize, after, until: bounds[i] ?? null });
+      tasks.push({ kind: 'rows', type, treeSize, after, until: bounds[i] ?? null, pageSize });
     });
     estimate += entries;
   }
@@ -174,13 +185,18 @@ async function verifyTreeAndRows(deps: VerifyDeps, heads: LedgerHeadTable[], opt
   let leavesDone = 0;
   try {
     // The subject index is walked to cut the rows into tasks while the tree's chunks begin.
-    const cut = rowsTasks(deps, treeSize, opts.rowsPerTask ?? ROWS_PER_TASK).then((c) => {
+    const cut = rowsTasks(
+      deps,
+      treeSize,
+      opts.rowsPerTask ?? ROWS_PER_TASK,
+      opts.rowsPerPage ?? ROWS_PAGE,
+    ).then((c) => {
       rowTasks = c.tasks;
       estimate = c.estimate;
       return c.tasks;
     });
     await runTasks(
-      chunkTasks(treeSize, heads, level),
+      chunkTasks(treeSize, heads, level, opts.entriesPerSlice ?? ENTRY_SLICE),
       // This thread takes part too: it has everything loaded while the workers are starting.
       threads
         ? [
