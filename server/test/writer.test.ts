@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app';
+import type { Trx } from '../src/db/database';
 import { describeEachDialect, freshDatabase, testConfig, type TestDatabase } from './harness';
 
 describeEachDialect('group commit', (dialect) => {
@@ -16,10 +17,11 @@ describeEachDialect('group commit', (dialect) => {
   });
 
   const at = '2026-11-28T00:00:00.000Z';
-  const createUnit = (name: string, fail = false) =>
+  /** A unit and its entry; `then` runs after the append, before a refusal (`fail`). */
+  const createUnit = (name: string, fail = false, then?: (trx: Trx) => Promise<void>) =>
     app.deps.write(async (trx) => {
       const row = {
-        id: randomUUID(),
+        id: `${name}-${randomUUID()}`,
         name,
         code: null,
         parent_id: null,
@@ -34,6 +36,7 @@ describeEachDialect('group commit', (dialect) => {
         subject: { type: 'unit', id: row.id },
         row,
       });
+      await then?.(trx);
       if (fail) {
         throw new Error(`refused ${name}`);
       }
@@ -76,5 +79,40 @@ describeEachDialect('group commit', (dialect) => {
     } finally {
       await other.close();
     }
+  });
+  it('a write that reads the entries of an earlier write in its batch, then is refused, leaves that earlier write whole', async () => {
+    // On PostgreSQL the batch's entries wait on the connection (db/deferred-inserts.ts): u2's read
+    // sends u1's and its own after u2's savepoint, and u2's refusal must not take u1's with it.
+    const names = async (trx: Trx) =>
+      (await trx.selectFrom('ledger_entries').select('subject_id').orderBy('seq').execute()).map(
+        (e) => e.subject_id.split('-')[0],
+      );
+    const seen: (string | undefined)[][] = [];
+    const results = await Promise.allSettled([
+      createUnit('u0'),
+      createUnit('u1'),
+      createUnit('u2', true, async (trx) => {
+        seen.push(await names(trx));
+      }),
+      createUnit('u3', false, async (trx) => {
+        seen.push(await names(trx));
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(seen).toEqual([
+      ['u0', 'u1', 'u2'],
+      ['u0', 'u1', 'u3'],
+    ]);
+    const entries = await app.deps.db
+      .selectFrom('ledger_entries')
+      .select(['seq', 'subject_id'])
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => [Number(e.seq), e.subject_id.split('-')[0]])).toEqual([
+      [1, 'u0'],
+      [2, 'u1'],
+      [3, 'u3'],
+    ]);
+    expect((await app.services.ledger.verifyAll()).findings).toEqual([]);
   });
 });
