@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildApp, type App } from '../src/app';
 import type { Trx } from '../src/db/database';
+import { createWriter, type Write } from '../src/db/writer';
+import { createAppendStore, type AppendStore } from '../src/ledger/append-store';
+import { createLedger, type Ledger } from '../src/ledger/ledger';
 import { describeEachDialect, freshDatabase, testConfig, type TestDatabase } from './harness';
 
 describeEachDialect('group commit', (dialect) => {
@@ -19,7 +23,15 @@ describeEachDialect('group commit', (dialect) => {
   const at = '2026-11-28T00:00:00.000Z';
   /** A unit and its entry; `then` runs after the append, before a refusal (`fail`). */
   const createUnit = (name: string, fail = false, then?: (trx: Trx) => Promise<void>) =>
-    app.deps.write(async (trx) => {
+    unitThrough(app.deps.write, app.deps.ledger, name, fail, then);
+  const unitThrough = (
+    write: Write,
+    ledger: Ledger,
+    name: string,
+    fail = false,
+    then?: (trx: Trx) => Promise<void>,
+  ) =>
+    write(async (trx) => {
       const row = {
         id: `${name}-${randomUUID()}`,
         name,
@@ -30,7 +42,7 @@ describeEachDialect('group commit', (dialect) => {
         updated_at: at,
       };
       await trx.insertInto('units').values(row).execute();
-      await app.deps.ledger.append(trx, {
+      await ledger.append(trx, {
         actorId: null,
         action: 'unit.created',
         subject: { type: 'unit', id: row.id },
@@ -115,4 +127,96 @@ describeEachDialect('group commit', (dialect) => {
     ]);
     expect((await app.services.ledger.verifyAll()).findings).toEqual([]);
   });
+  /** Holds the writer busy until `open()`, so that what is written meanwhile forms one batch. */
+  const holdWriter = async () => {
+    let open = () => undefined as void;
+    let started = () => undefined as void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const held = app.deps.write(
+      () =>
+        new Promise<void>((resolve) => {
+          open = resolve;
+          started();
+        }),
+    );
+    await running;
+    return { open: () => open(), held };
+  };
+
+  /** A write that the database refuses only at COMMIT: a deferred foreign key left dangling. */
+  const failsAtCommit = async (trx: Trx) => {
+    const suffix = randomUUID().replace(/-/g, '').slice(0, 8);
+    await sql.raw(`create temp table p_${suffix} (id text primary key)`).execute(trx);
+    await sql
+      .raw(`create temp table c_${suffix} (p text references p_${suffix} (id) deferrable initially deferred)`)
+      .execute(trx);
+    await sql.raw(`insert into c_${suffix} (p) values ('nobody')`).execute(trx);
+  };
+
+  it('a batch takes the left subtrees it needs from its instance’s last committed batch, not from the database', async () => {
+    const inner = createAppendStore(app.database);
+    const reads: number[] = [];
+    const store: AppendStore = {
+      ...inner,
+      nodes: (trx, keys) => {
+        reads.push(keys.length);
+        return inner.nodes(trx, keys);
+      },
+    };
+    const ledger = createLedger(app.database, undefined, store);
+    const write = createWriter(app.deps.db);
+    // Batches of every size from 1 to 12 (each waits for the one before): 78 entries, so that
+    // subtrees up to 64 leaves are completed across batches.
+    for (let size = 1; size <= 12; size++) {
+      await Promise.all(Array.from({ length: size }, (_, i) => unitThrough(write, ledger, `b${size}-${i}`)));
+    }
+    expect(reads).toEqual([]);
+    // Another instance appends: this one's edge is no longer the tree's, and what it needs that
+    // the other made is read.
+    const other = await buildApp(testConfig(database));
+    try {
+      for (let i = 0; i < 3; i++) {
+        await unitThrough(other.deps.write, other.deps.ledger, `other-${i}`);
+      }
+    } finally {
+      await other.close();
+    }
+    for (let i = 0; i < 6; i++) {
+      await unitThrough(write, ledger, `after-${i}`);
+    }
+    expect(reads.length).toBeGreaterThan(0);
+    expect((await app.services.ledger.verifyAll()).findings).toEqual([]);
+  });
+
+  for (const batched of [false, true]) {
+    it(`a ${batched ? 'batch' : 'write'} whose commit fails leaves nothing for the next to build on`, async () => {
+      for (let i = 0; i < 4; i++) {
+        await createUnit(`first-${i}`);
+      }
+      // Leaf 4 is appended and then lost with its commit …
+      const hold = batched ? await holdWriter() : null;
+      const lost = Promise.allSettled([
+        createUnit('lost', false, failsAtCommit),
+        ...(batched ? [createUnit('lost-too')] : []),
+      ]);
+      hold?.open();
+      await hold?.held;
+      expect((await lost).map((r) => r.status)).toEqual(batched ? ['rejected', 'rejected'] : ['rejected']);
+      // … another instance appends a different leaf 4 (the ledger has the size the lost batch
+      // would have left) …
+      const other = await buildApp(testConfig(database));
+      try {
+        await unitThrough(other.deps.write, other.deps.ledger, 'other');
+        if (batched) {
+          await unitThrough(other.deps.write, other.deps.ledger, 'other-too');
+        }
+      } finally {
+        await other.close();
+      }
+      // … and leaf 5's parent must be hashed with the leaf 4 that was committed.
+      await createUnit('next');
+      await createUnit('next-too');
+      expect((await app.services.ledger.verifyAll()).findings).toEqual([]);
+    });
+  }
 });

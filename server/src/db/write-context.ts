@@ -22,12 +22,21 @@ export interface WriteContext {
    */
   pendingNodes: { level: number; idx: number; hash: Uint8Array }[];
   insertNodes: ((trx: Trx, nodes: WriteContext['pendingNodes']) => Promise<void> | void) | null;
+  /** Told once the batch has committed (the ledger keeps the tree's right edge for the next one). */
+  committed: ((context: WriteContext) => void) | null;
 }
 
 const contexts = new WeakMap<object, WriteContext>();
 
 export function newWriteContext(): WriteContext {
-  return { lockHeld: false, nextSeq: null, lefts: new Map(), pendingNodes: [], insertNodes: null };
+  return {
+    lockHeld: false,
+    nextSeq: null,
+    lefts: new Map(),
+    pendingNodes: [],
+    insertNodes: null,
+    committed: null,
+  };
 }
 
 export function bindWriteContext(trx: object, context: WriteContext): void {
@@ -66,4 +75,11 @@ export async function flushWriteContext(trx: Trx, context: WriteContext): Promis
   if (context.insertNodes && context.pendingNodes.length > 0) {
     await context.insertNodes(trx, context.pendingNodes.splice(0));
   }
+}
+
+/** After the batch's commit has succeeded: whoever asked is told (once). */
+export function commitWriteContext(context: WriteContext): void {
+  const committed = context.committed;
+  context.committed = null;
+  committed?.(context);
 }

@@ -1,6 +1,7 @@
 import type { Db, Trx } from './database';
 import {
   bindWriteContext,
+  commitWriteContext,
   flushWriteContext,
   newWriteContext,
   restoreWriteContext,
@@ -30,15 +31,15 @@ export function createWriter(db: Db, maxBatch = 64): Write {
 
   async function runAlone(item: Pending): Promise<void> {
     try {
-      item.resolve(
-        await db.transaction().execute(async (trx) => {
-          const context = newWriteContext();
-          bindWriteContext(trx, context);
-          const value = await item.fn(trx);
-          await flushWriteContext(trx, context);
-          return value;
-        }),
-      );
+      const context = newWriteContext();
+      const value = await db.transaction().execute(async (trx) => {
+        bindWriteContext(trx, context);
+        const value = await item.fn(trx);
+        await flushWriteContext(trx, context);
+        return value;
+      });
+      commitWriteContext(context);
+      item.resolve(value);
     } catch (error) {
       item.reject(error);
     }
@@ -76,6 +77,7 @@ export function createWriter(db: Db, maxBatch = 64): Write {
       }
       return;
     }
+    commitWriteContext(context);
     batch.forEach((item, i) => {
       const outcome = outcomes[i] as Outcome;
       if (outcome.ok) {

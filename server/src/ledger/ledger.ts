@@ -59,9 +59,22 @@ export interface Ledger {
 export function createLedger(
   database: Pick<DatabaseHandle, 'dialect' | 'sqlite'>,
   now: () => Date = () => new Date(),
+  store: AppendStore = createAppendStore(database),
 ): Ledger {
   const { dialect } = database;
-  const store = createAppendStore(database);
+  /**
+   * The tree's right edge as this instance's last committed batch left it: its size, and the
+   * left children still waiting for a right sibling (as `WriteContext.lefts`), kept only once
+   * the batch's commit has succeeded (`WriteContext.committed`). The next batch starts from them
+   * when the ledger still has that size — no one appended since, and entries are never removed —
+   * instead of reading them back (a query per batch); otherwise it reads what it needs.
+   */
+  let edge: { size: number; lefts: ReadonlyMap<string, Uint8Array> } | null = null;
+  const keepEdge = (context: WriteContext) => {
+    if (context.nextSeq !== null) {
+      edge = { size: context.nextSeq - 1, lefts: context.lefts };
+    }
+  };
   const ledger: Ledger = {
     async append(trx, event) {
       const batch = writeContextOf(trx);
@@ -70,6 +83,9 @@ export function createLedger(
       // later ones carry it on.
       const carried = context.nextSeq !== null && (dialect === 'sqlite' || context.lockHeld);
       const seq = carried ? (context.nextSeq as number) : (await store.lockAndSize(trx)) + 1;
+      if (!carried && batch && edge?.size === seq - 1) {
+        context.lefts = new Map(edge.lefts);
+      }
       context.lockHeld = dialect === 'postgresql';
       const at = now().toISOString();
       const body = {
@@ -102,6 +118,7 @@ export function createLedger(
         // (and on PostgreSQL its entries, by the connection's write-behind).
         await store.insert(trx, entry, []);
         batch.insertNodes ??= (t, n) => store.insertNodes(t, n);
+        batch.committed = keepEdge;
         batch.pendingNodes.push(...nodes);
       } else {
         await store.insert(trx, entry, nodes);
