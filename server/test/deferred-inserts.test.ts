@@ -118,6 +118,18 @@ describePg(PG_TEST_URL ? title : `${title} — skipped: PG_TEST_URL not set`, ()
     ).rejects.toThrow(/duplicate key/);
     expect(await ids()).toEqual([1, 3]);
   });
+
+  it('a savepoint is not waited for; when the database refuses it, the next statement fails', async () => {
+    const trx = await handle.db.startTransaction().execute();
+    await put(trx, 1);
+    await expect(sql`select 1 / 0`.execute(trx)).rejects.toThrow(/division by zero/);
+    // The transaction is aborted, so the database refuses the savepoint; its answer is not
+    // awaited, and the statement after it reports the refusal.
+    const b = await trx.savepoint('b').execute();
+    await expect(sql`select 1`.execute(b)).rejects.toThrow(/current transaction is aborted/);
+    await trx.rollback().execute();
+    expect(await ids()).toEqual([]);
+  });
 });
 
 describeEachDialect('the ledger under group commit', (dialect) => {

@@ -146,12 +146,39 @@ const inserted: Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'> = {
   rows: [],
 };
 
+const savepointMade: Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'> = {
+  command: 'SAVEPOINT',
+  rowCount: null,
+  rows: [],
+};
+
 /**
- * The write-behind for one connection, in front of `run` (how it runs a text). Kysely sends every
- * statement, BEGIN, SAVEPOINT and COMMIT included, as a text with its parameters, one at a time.
+ * The write-behind for one connection, in front of `send` (how it runs a text). Kysely sends
+ * every statement, BEGIN, SAVEPOINT and COMMIT included, as a text with its parameters, one at a
+ * time.
+ *
+ * A SAVEPOINT inside a transaction is sent without waiting for its answer: nothing the caller
+ * does depends on it. The next statement goes out right behind it — on a connection in pipeline
+ * mode without waiting for the savepoint's answer either (database.ts) — and answers for both:
+ * it resolves only once the savepoint has, and fails with the savepoint's error if that failed
+ * (the transaction is then aborted, so the statement fails too). Under group commit every write
+ * opens a savepoint, and waiting for each was a round trip per write.
  */
-export function deferInsertsOn(run: RawQuery): RawQuery {
+export function deferInsertsOn(send: RawQuery): RawQuery {
   const log = new TransactionLog();
+  /** A savepoint sent and not yet answered for by a later statement. */
+  let unanswered: Promise<unknown> | null = null;
+  const run: RawQuery = async (text, values) => {
+    const before = unanswered;
+    unanswered = null;
+    const result = send(text, values);
+    if (before) {
+      // Its own failure may come first; the savepoint's is the one to report.
+      result.catch(() => undefined);
+      await before;
+    }
+    return result;
+  };
   return async (text, values) => {
     if (BEGIN.test(text)) {
       log.reset(true);
@@ -185,9 +212,12 @@ export function deferInsertsOn(run: RawQuery): RawQuery {
     }
     const savepoint = SAVEPOINT.exec(text);
     if (savepoint) {
-      const result = await run(text, values);
+      const sent = run(text, values);
+      // Its failure is the next statement's to report.
+      sent.catch(() => undefined);
+      unanswered = sent;
       log.marks.push({ name: savepoint[1] as string, queued: log.rows.length, flushed: log.flushed });
-      return result;
+      return savepointMade as pg.QueryResult;
     }
     const release = RELEASE.exec(text);
     if (release) {
