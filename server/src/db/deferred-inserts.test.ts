@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { deferInsertsOn } from './deferred-inserts';
+import { deferInsertsOn, deferredInsertOnPostgres } from './deferred-inserts';
+
+const insertUnit = deferredInsertOnPostgres('units', ['id']);
 
 /**
  * The order in which the write-behind sends and answers, against a connection whose answers the
@@ -37,13 +39,13 @@ describe('savepoints in the write-behind', () => {
     sent[0]?.answer();
     await begun;
     await expect(run('savepoint "w0"')).resolves.toMatchObject({ command: 'SAVEPOINT' });
-    const insert = run('insert into "units" ("id") values ($1)', ['u1']);
-    expect(texts()).toEqual(['begin', 'savepoint "w0"', 'insert into "units" ("id") values ($1)']);
-    // The insert's answer alone is not enough: the savepoint's is still to come.
+    const update = run('update "units" set "name" = $1', ['u1']);
+    expect(texts()).toEqual(['begin', 'savepoint "w0"', 'update "units" set "name" = $1']);
+    // The update's answer alone is not enough: the savepoint's is still to come.
     sent[2]?.answer();
-    expect(await settled(insert)).toBe(false);
+    expect(await settled(update)).toBe(false);
     sent[1]?.answer();
-    await expect(insert).resolves.toMatchObject({ command: 'INSERT' });
+    await expect(update).resolves.toMatchObject({ command: 'UPDATE' });
   });
 
   it('a savepoint that fails fails the next statement with its error, and one after another is answered in turn', async () => {
@@ -64,6 +66,21 @@ describe('savepoints in the write-behind', () => {
     const rollback = run('rollback');
     sent[4]?.answer();
     await expect(rollback).resolves.toMatchObject({ command: 'ROLLBACK' });
+  });
+
+  it('BEGIN and the inserts of a flush are not waited for either; COMMIT fails with a flush’s error', async () => {
+    const { sent, run, texts } = connection();
+    await expect(run('begin')).resolves.toMatchObject({ command: 'BEGIN' });
+    await run(insertUnit, ['u1']);
+    await run(insertUnit, ['u1']);
+    const commit = run('commit');
+    expect(texts()).toEqual(['begin', 'insert into "units" ("id") values ($1), ($2)', 'commit']);
+    sent[0]?.answer();
+    sent[2]?.answer();
+    expect(await settled(commit)).toBe(false);
+    // The database refuses the rows, and the COMMIT that follows ends the transaction unmade.
+    sent[1]?.answer(new Error('duplicate key value violates unique constraint'));
+    await expect(commit).rejects.toThrow('duplicate key');
   });
 
   it('outside a transaction a savepoint is sent and waited for like any statement', async () => {

@@ -5,8 +5,9 @@ import type pg from 'pg';
  * run inside a transaction is not sent at once: its row waits on the connection and goes out
  * with the others in one multi-row statement just before the next statement that names its
  * table, or before COMMIT. Same transaction, same commit, same durability — one round trip for
- * many rows instead of one each. The ledger's entries use it: under group commit every write
- * appends one, and that round trip was a third of a ledgered write (bench/ledger.ts).
+ * many rows instead of one each. The ledger's entries use it (under group commit every write
+ * appends one, and that round trip was a third of a ledgered write: bench/ledger.ts), and so do
+ * the tree nodes a batch inserts just before its commit.
  *
  * The transaction sees its own rows as before, as long as what reads them names the table in
  * its text (a function or a foreign key that reads the table behind a statement's back would
@@ -74,16 +75,24 @@ class TransactionLog {
 
   /** Whether `text` names the table of a row not yet sent. */
   needsFlush(text: string): boolean {
+    let checked: string | undefined;
     for (let i = this.flushed; i < this.rows.length; i++) {
-      if (text.includes((this.rows[i] as { insert: DeferredInsert }).insert.table)) {
-        return true;
+      const { table } = (this.rows[i] as { insert: DeferredInsert }).insert;
+      if (table !== checked) {
+        if (text.includes(table)) {
+          return true;
+        }
+        checked = table;
       }
     }
     return false;
   }
 
-  /** Sends the queued rows, consecutive rows of one insert together. */
-  async flush(run: RawQuery): Promise<void> {
+  /**
+   * Sends the queued rows, consecutive rows of one insert together, without waiting for the
+   * answers (`ahead`): the statement that needed them, or COMMIT, answers for them.
+   */
+  flush(ahead: (text: string, values: unknown[]) => void): void {
     while (this.flushed < this.rows.length) {
       const { insert } = this.rows[this.flushed] as { insert: DeferredInsert };
       let end = this.flushed;
@@ -95,7 +104,7 @@ class TransactionLog {
         end++;
       }
       const part = this.rows.slice(this.flushed, end);
-      await run(
+      ahead(
         insertText(insert, part.length),
         part.flatMap((r) => r.values),
       );
@@ -152,37 +161,51 @@ const savepointMade: Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'> = {
   rows: [],
 };
 
+const begun: Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'> = {
+  command: 'BEGIN',
+  rowCount: null,
+  rows: [],
+};
+
 /**
  * The write-behind for one connection, in front of `send` (how it runs a text). Kysely sends
  * every statement, BEGIN, SAVEPOINT and COMMIT included, as a text with its parameters, one at a
  * time.
  *
- * A SAVEPOINT inside a transaction is sent without waiting for its answer: nothing the caller
- * does depends on it. The next statement goes out right behind it — on a connection in pipeline
- * mode without waiting for the savepoint's answer either (database.ts) — and answers for both:
- * it resolves only once the savepoint has, and fails with the savepoint's error if that failed
- * (the transaction is then aborted, so the statement fails too). Under group commit every write
- * opens a savepoint, and waiting for each was a round trip per write.
+ * Some statements are sent without waiting for their answer, since nothing the caller does
+ * depends on it: BEGIN, a SAVEPOINT inside a transaction, and the multi-row inserts of a flush.
+ * The next statement goes out right behind them — on a connection in pipeline mode without
+ * waiting for their answers either (database.ts) — and answers for them: it resolves only once
+ * they have, and fails with the first one's error if one failed (the transaction is then
+ * aborted, so the statement fails too; a COMMIT then ends it without committing). Under group
+ * commit every write opens a savepoint, and waiting for each was a round trip per write.
  */
 export function deferInsertsOn(send: RawQuery): RawQuery {
   const log = new TransactionLog();
-  /** A savepoint sent and not yet answered for by a later statement. */
+  /** What was sent ahead and is not yet answered for by a later statement. */
   let unanswered: Promise<unknown> | null = null;
   const run: RawQuery = async (text, values) => {
     const before = unanswered;
     unanswered = null;
     const result = send(text, values);
     if (before) {
-      // Its own failure may come first; the savepoint's is the one to report.
+      // Its own failure may come first; the earlier one is the one to report.
       result.catch(() => undefined);
       await before;
     }
     return result;
   };
+  const ahead = (text: string, values?: unknown[]) => {
+    const sent = run(text, values);
+    // Its failure is the next statement's to report.
+    sent.catch(() => undefined);
+    unanswered = sent;
+  };
   return async (text, values) => {
     if (BEGIN.test(text)) {
       log.reset(true);
-      return run(text, values);
+      ahead(text, values);
+      return begun as pg.QueryResult;
     }
     if (!log.active) {
       return run(text, values);
@@ -194,7 +217,7 @@ export function deferInsertsOn(send: RawQuery): RawQuery {
     }
     if (COMMIT.test(text)) {
       try {
-        await log.flush(run);
+        log.flush(ahead);
         return await run(text, values);
       } finally {
         log.reset(false);
@@ -212,10 +235,7 @@ export function deferInsertsOn(send: RawQuery): RawQuery {
     }
     const savepoint = SAVEPOINT.exec(text);
     if (savepoint) {
-      const sent = run(text, values);
-      // Its failure is the next statement's to report.
-      sent.catch(() => undefined);
-      unanswered = sent;
+      ahead(text, values);
       log.marks.push({ name: savepoint[1] as string, queued: log.rows.length, flushed: log.flushed });
       return savepointMade as pg.QueryResult;
     }
@@ -226,7 +246,7 @@ export function deferInsertsOn(send: RawQuery): RawQuery {
       return result;
     }
     if (log.needsFlush(text)) {
-      await log.flush(run);
+      log.flush(ahead);
     }
     return run(text, values);
   };

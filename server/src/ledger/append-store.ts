@@ -87,7 +87,8 @@ function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
 /**
  * PostgreSQL. Through the writer (no nodes: the batch inserts them before its commit) the entry
  * is a deferred insert: it goes out with the batch's other entries in one statement, before the
- * next statement that names the table or before COMMIT (db/deferred-inserts.ts). Otherwise the
+ * next statement that names the table or before COMMIT (db/deferred-inserts.ts); so do the
+ * batch's nodes, sent with them. Otherwise the
  * entry and its nodes in one statement (a data-modifying WITH, one round trip per append),
  * compiled by Kysely from the first append of each node count and then reused; the parameter
  * order is checked once against Kysely's own, so a change in how Kysely orders values cannot
@@ -97,6 +98,7 @@ function postgresAppendStore(): AppendStore {
   // See the migration create_ledger_lock_function: the lock, then a fresh snapshot's max(seq).
   const lockAndSize = preparedOnPostgres('select qc_lock_ledger_entries($1) as "size"');
   const entryAlone = deferredInsertOnPostgres('ledger_entries', ENTRY_COLUMNS);
+  const nodeAlone = deferredInsertOnPostgres('ledger_nodes', ['level', 'idx', 'hash']);
   const compiled = new Map<number, string>();
   function statement(
     trx: Trx,
@@ -135,16 +137,10 @@ function postgresAppendStore(): AppendStore {
       const params = [...entryRow(entry), ...nodeParams(nodes)];
       await trx.executeQuery(CompiledQuery.raw(statement(trx, entry, nodes, params), params));
     },
+    // Deferred like the entries: queued here, sent with them just before COMMIT.
     async insertNodes(trx, nodes) {
-      for (let i = 0; i < nodes.length; i += NODES_PER_STATEMENT) {
-        await trx
-          .insertInto('ledger_nodes')
-          .values(
-            nodes
-              .slice(i, i + NODES_PER_STATEMENT)
-              .map((n) => ({ level: n.level, idx: n.idx, hash: n.hash })),
-          )
-          .execute();
+      for (const n of nodes) {
+        await trx.executeQuery(CompiledQuery.raw(nodeAlone, [n.level, n.idx, n.hash]));
       }
     },
   };
