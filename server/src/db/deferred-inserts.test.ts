@@ -83,6 +83,16 @@ describe('savepoints in the write-behind', () => {
     await expect(commit).rejects.toThrow('duplicate key');
   });
 
+  it('ROLLBACK answers only for itself: it undoes what went ahead, failed or not', async () => {
+    const { sent, run } = connection();
+    await run('begin');
+    await run('savepoint "w0"');
+    const rollback = run('rollback');
+    sent[1]?.answer(new Error('current transaction is aborted'));
+    sent[2]?.answer();
+    await expect(rollback).resolves.toMatchObject({ command: 'ROLLBACK' });
+  });
+
   it('outside a transaction a savepoint is sent and waited for like any statement', async () => {
     const { sent, run } = connection();
     const savepoint = run('savepoint "w0"');

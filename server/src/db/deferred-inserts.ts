@@ -231,7 +231,9 @@ export function deferInsertsOn(send: RawQuery): RawQuery {
     }
     if (ROLLBACK.test(text)) {
       log.reset(false);
-      return run(text, values);
+      // It undoes whatever went ahead, failed or not: it answers only for itself.
+      unanswered = null;
+      return send(text, values);
     }
     const savepoint = SAVEPOINT.exec(text);
     if (savepoint) {
