@@ -93,6 +93,14 @@ describe('savepoints in the write-behind', () => {
     await expect(rollback).resolves.toMatchObject({ command: 'ROLLBACK' });
   });
 
+  it('a script that begins a transaction and runs more (pg-boss’s schema) is waited for like any statement', async () => {
+    const { sent, run } = connection();
+    const script = run('BEGIN; create table "jobs" ("id" text); COMMIT;');
+    expect(await settled(script)).toBe(false);
+    sent[0]?.answer(new Error('relation "jobs" already exists'));
+    await expect(script).rejects.toThrow('already exists');
+  });
+
   it('outside a transaction a savepoint is sent and waited for like any statement', async () => {
     const { sent, run } = connection();
     const savepoint = run('savepoint "w0"');

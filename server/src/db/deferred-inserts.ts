@@ -142,7 +142,8 @@ class TransactionLog {
   }
 }
 
-const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
+/** BEGIN alone, as Kysely sends it: a script that begins with it and runs more is any other text. */
+const BEGIN = /^\s*(begin|start\s+transaction)\b[^;]*;?\s*$/i;
 const COMMIT = /^\s*(commit|end)\b/i;
 const ROLLBACK_TO = /^\s*rollback\s+to\s+(?:savepoint\s+)?(.+?)\s*;?\s*$/i;
 const ROLLBACK = /^\s*(rollback|abort)\b/i;
