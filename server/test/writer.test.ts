@@ -143,6 +143,18 @@ describeEachDialect('group commit', (dialect) => {
     return { open: () => open(), held };
   };
 
+  /** Units and their entries written one after another by a second instance on the same database. */
+  const appendElsewhere = async (names: string[]) => {
+    const other = await buildApp(testConfig(database));
+    try {
+      for (const name of names) {
+        await unitThrough(other.deps.write, other.deps.ledger, name);
+      }
+    } finally {
+      await other.close();
+    }
+  };
+
   /** A write that the database refuses only at COMMIT: a deferred foreign key left dangling. */
   const failsAtCommit = async (trx: Trx) => {
     const suffix = randomUUID().replace(/-/g, '').slice(0, 8);
@@ -173,14 +185,7 @@ describeEachDialect('group commit', (dialect) => {
     expect(reads).toEqual([]);
     // Another instance appends: this one's edge is no longer the tree's, and what it needs that
     // the other made is read.
-    const other = await buildApp(testConfig(database));
-    try {
-      for (let i = 0; i < 3; i++) {
-        await unitThrough(other.deps.write, other.deps.ledger, `other-${i}`);
-      }
-    } finally {
-      await other.close();
-    }
+    await appendElsewhere(['other-0', 'other-1', 'other-2']);
     for (let i = 0; i < 6; i++) {
       await unitThrough(write, ledger, `after-${i}`);
     }
@@ -204,15 +209,7 @@ describeEachDialect('group commit', (dialect) => {
       expect((await lost).map((r) => r.status)).toEqual(batched ? ['rejected', 'rejected'] : ['rejected']);
       // … another instance appends a different leaf 4 (the ledger has the size the lost batch
       // would have left) …
-      const other = await buildApp(testConfig(database));
-      try {
-        await unitThrough(other.deps.write, other.deps.ledger, 'other');
-        if (batched) {
-          await unitThrough(other.deps.write, other.deps.ledger, 'other-too');
-        }
-      } finally {
-        await other.close();
-      }
+      await appendElsewhere(batched ? ['other', 'other-too'] : ['other']);
       // … and leaf 5's parent must be hashed with the leaf 4 that was committed.
       await createUnit('next');
       await createUnit('next-too');

@@ -93,19 +93,24 @@ describe('savepoints in the write-behind', () => {
     await expect(rollback).resolves.toMatchObject({ command: 'ROLLBACK' });
   });
 
-  it('a script that begins a transaction and runs more (pg-boss’s schema) is waited for like any statement', async () => {
-    const { sent, run } = connection();
-    const script = run('BEGIN; create table "jobs" ("id" text); COMMIT;');
-    expect(await settled(script)).toBe(false);
-    sent[0]?.answer(new Error('relation "jobs" already exists'));
-    await expect(script).rejects.toThrow('already exists');
-  });
-
-  it('outside a transaction a savepoint is sent and waited for like any statement', async () => {
-    const { sent, run } = connection();
-    const savepoint = run('savepoint "w0"');
-    expect(await settled(savepoint)).toBe(false);
-    sent[0]?.answer(new Error('SAVEPOINT can only be used in transaction blocks'));
-    await expect(savepoint).rejects.toThrow('transaction blocks');
-  });
+  for (const [what, text, refusal] of [
+    [
+      'a script that begins a transaction and runs more (pg-boss’s schema)',
+      'BEGIN; create table "jobs" ("id" text); COMMIT;',
+      'relation "jobs" already exists',
+    ],
+    [
+      'outside a transaction a savepoint',
+      'savepoint "w0"',
+      'SAVEPOINT can only be used in transaction blocks',
+    ],
+  ] as const) {
+    it(`${what} is sent and waited for like any statement`, async () => {
+      const { sent, run } = connection();
+      const statement = run(text);
+      expect(await settled(statement)).toBe(false);
+      sent[0]?.answer(new Error(refusal));
+      await expect(statement).rejects.toThrow(refusal);
+    });
+  }
 });

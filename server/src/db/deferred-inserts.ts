@@ -150,23 +150,13 @@ const ROLLBACK = /^\s*(rollback|abort)\b/i;
 const SAVEPOINT = /^\s*savepoint\s+(.+?)\s*;?\s*$/i;
 const RELEASE = /^\s*release\s+(?:savepoint\s+)?(.+?)\s*;?\s*$/i;
 
-const inserted: Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'> = {
-  command: 'INSERT',
-  rowCount: 1,
-  rows: [],
-};
+/** The answer given for a statement that was not waited for (a queued row, a savepoint, BEGIN). */
+const answered = (command: string, rowCount: number | null = null) =>
+  ({ command, rowCount, rows: [] }) as unknown as pg.QueryResult;
 
-const savepointMade: Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'> = {
-  command: 'SAVEPOINT',
-  rowCount: null,
-  rows: [],
-};
-
-const begun: Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'> = {
-  command: 'BEGIN',
-  rowCount: null,
-  rows: [],
-};
+const inserted = answered('INSERT', 1);
+const savepointMade = answered('SAVEPOINT');
+const begun = answered('BEGIN');
 
 /**
  * The write-behind for one connection, in front of `send` (how it runs a text). Kysely sends
@@ -206,7 +196,7 @@ export function deferInsertsOn(send: RawQuery): RawQuery {
     if (BEGIN.test(text)) {
       log.reset(true);
       ahead(text, values);
-      return begun as pg.QueryResult;
+      return begun;
     }
     if (!log.active) {
       return run(text, values);
@@ -214,7 +204,7 @@ export function deferInsertsOn(send: RawQuery): RawQuery {
     const insert = deferred.get(text);
     if (insert && values) {
       log.rows.push({ insert, values });
-      return inserted as pg.QueryResult;
+      return inserted;
     }
     if (COMMIT.test(text)) {
       try {
@@ -240,7 +230,7 @@ export function deferInsertsOn(send: RawQuery): RawQuery {
     if (savepoint) {
       ahead(text, values);
       log.marks.push({ name: savepoint[1] as string, queued: log.rows.length, flushed: log.flushed });
-      return savepointMade as pg.QueryResult;
+      return savepointMade;
     }
     const release = RELEASE.exec(text);
     if (release) {

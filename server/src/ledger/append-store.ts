@@ -30,7 +30,7 @@ export interface AppendStore {
 /** The PostgreSQL advisory lock that orders appenders across instances ("qc_l"). */
 const LEDGER_LOCK_KEY = 0x71635f6c;
 
-/** Nodes per multi-row insert (three parameters each, well under both databases' limits). */
+/** SQLite: nodes per multi-row insert (three parameters each, well under its limit). */
 const NODES_PER_STATEMENT = 128;
 
 const nodeParams = (nodes: readonly StoredNode[]) => nodes.flatMap((n) => [n.level, n.idx, n.hash]);
@@ -88,8 +88,8 @@ function sqliteAppendStore(sqlite: SQLite.Database): AppendStore {
  * PostgreSQL. Through the writer (no nodes: the batch inserts them before its commit) the entry
  * is a deferred insert: it goes out with the batch's other entries in one statement, before the
  * next statement that names the table or before COMMIT (db/deferred-inserts.ts); so do the
- * batch's nodes, sent with them. Otherwise the
- * entry and its nodes in one statement (a data-modifying WITH, one round trip per append),
+ * batch's nodes, sent with them. Otherwise the entry and its nodes in one statement (a
+ * data-modifying WITH, one round trip per append),
  * compiled by Kysely from the first append of each node count and then reused; the parameter
  * order is checked once against Kysely's own, so a change in how Kysely orders values cannot
  * bind a hash to the wrong column.
