@@ -137,6 +137,30 @@ describeEachDialect('ledger verification finds tampering', (dialect) => {
     ]);
   });
 
+  it('A36.1 tree nodes stored out of index order verify clean, and nodes whose indices were swapped are found', async () => {
+    await disableGuards('ledger_nodes');
+    // An update that changes nothing writes the row anew (on PostgreSQL at the heap's end): the
+    // level's nodes are no longer stored in index order, which verify must not mistake for a change.
+    await sql`update ledger_nodes set hash = hash where level = 0 and idx = 0`.execute(ctx.app.deps.db);
+    await sql`update ledger_nodes set hash = hash where level = 1 and idx = 0`.execute(ctx.app.deps.db);
+    expect(await messages()).toEqual([]);
+    // The same hashes under each other's index: every hash is still stored, none where it belongs.
+    await sql`update ledger_nodes set idx = -1 where level = 0 and idx = 0`.execute(ctx.app.deps.db);
+    await sql`update ledger_nodes set idx = 0 where level = 0 and idx = 1`.execute(ctx.app.deps.db);
+    await sql`update ledger_nodes set idx = 1 where level = 0 and idx = -1`.execute(ctx.app.deps.db);
+    const actions = await ctx.app.deps.db
+      .selectFrom('ledger_entries')
+      .select(['seq', 'action'])
+      .where('seq', '<=', 2)
+      .orderBy('seq')
+      .execute();
+    expect(await messages()).toEqual(
+      actions.map(
+        ({ seq, action }) => `leaf_hash_differs ${seq} ${JSON.stringify({ seq: Number(seq), action })}`,
+      ),
+    );
+  });
+
   it('A36.1 a blob whose bytes change or disappear is found, by its hash', async () => {
     const bytes = Buffer.from('执法记录仪视频片段');
     const sha = createHash('sha256').update(bytes).digest('hex');
