@@ -74,12 +74,27 @@ export function preparedOnPostgres(text: string): string {
  * Every text a caller (Kysely) sends on this client goes through the write-behind of
  * `deferredInsertOnPostgres`, and the texts marked by `preparedOnPostgres` run as named
  * statements. Calls with a config object or a callback (the pool's own) pass through untouched.
+ *
+ * The wrapped texts are run in `pg`'s callback form, answered through a promise made here. Its
+ * promise form cost far more for large results: a million rows in pages of 4,000 took 2.8 s of
+ * CPU against 1.5 s (pg 8.23, a plain client, this machine), most of it in scavenges that copied
+ * about four times as much. Kysely asks for the promise form; verify reads every business row
+ * through it.
  */
 function wrapClient(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
+  const withCallback = client.query.bind(client) as (
+    config: string | pg.QueryConfig,
+    values: unknown[] | undefined,
+    callback: (error: Error | null, result: pg.QueryResult) => void,
+  ) => void;
+  const answered = (config: string | pg.QueryConfig, values?: unknown[]) =>
+    new Promise<pg.QueryResult>((resolve, reject) => {
+      withCallback(config, values, (error, result) => (error ? reject(error) : resolve(result)));
+    });
   const deferring = deferInsertsOn((text, values) => {
     const name = values ? namedStatements.get(text) : undefined;
-    return name ? query({ name, text, values }) : query(text, values);
+    return name ? answered({ name, text, values }) : answered(text, values);
   });
   client.query = ((config: unknown, values?: unknown, ...rest: unknown[]) =>
     typeof config === 'string' && rest.length === 0 && (values === undefined || Array.isArray(values))
