@@ -106,6 +106,35 @@ describeEachDialect('ledger verification finds tampering', (dialect) => {
     expect(findings).toContain(`leaf_hash_differs ${seq}`);
   });
 
+  it('A36.1 an edited first event is named once, with every subtree above it', async () => {
+    if (dialect === 'postgresql') {
+      // The nodes rewritten in index order, as appends leave them: verify takes each level's
+      // stored hashes as one digest, and only a level whose digest differs is read node by node.
+      await sql`cluster ledger_nodes using ledger_nodes_pk`.execute(ctx.app.deps.db);
+    }
+    await disableGuards('ledger_entries');
+    await sql`update ledger_entries set event = replace(event, '"action":"', '"action":"x') where seq = 1`.execute(
+      ctx.app.deps.db,
+    );
+    const report = await verify();
+    const { action } = await ctx.app.deps.db
+      .selectFrom('ledger_entries')
+      .select('action')
+      .where('seq', '=', 1)
+      .executeTakeFirstOrThrow();
+    const above = Array.from({ length: Math.floor(Math.log2(report.treeSize)) }, (_, i) => i + 1).map(
+      (level) => `node_differs - ${JSON.stringify({ node: `${level}:0` })}`,
+    );
+    expect((await messages()).sort()).toEqual(
+      [
+        `event_mismatch 1 ${JSON.stringify({ seq: 1, action })}`,
+        `leaf_hash_differs 1 ${JSON.stringify({ seq: 1, action })}`,
+        ...above,
+        'head_root_differs - {"size":' + String(report.treeSize) + '}',
+      ].sort(),
+    );
+  });
+
   it('A36.1 an edited tree node and a forged head signature are found', async () => {
     await disableGuards('ledger_nodes');
     await sql`update ledger_nodes set hash = ${createHash('sha256').update('forged').digest()} where level = 1 and idx = 0`.execute(
