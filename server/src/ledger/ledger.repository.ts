@@ -170,8 +170,10 @@ export type StoredLevel = { hexes: string[] } | { digest: string };
  * 2 M of them as hex and cutting them apart cost the client ≈ 1.2 s. The same row says whether
  * that order was the index order: the indices, joined in the same pass (every aggregate of a
  * group takes the rows in the same order), against the run from the least to the greatest. The
- * digest stands for the level only with that, and every node of the range there (indices are
- * unique) with 32 bytes; a level where anything fails is read node by node, in index order.
+ * digest stands for the level only with every node of the range there (indices are unique) with
+ * 32 bytes, else the level is read node by node, in index order; and only in index order: a level
+ * stored out of it (a batch whose commit failed leaves dead rows, whose room later rows take) is
+ * digested again, sorted.
  */
 async function chunkDigests(pool: pg.Pool, ranges: readonly LevelRange[]): Promise<StoredLevel[]> {
   const where = ranges
@@ -197,12 +199,24 @@ async function chunkDigests(pool: pg.Pool, ranges: readonly LevelRange[]): Promi
         return { hexes: to > from ? await levelHexes({ pool }, range) : [] };
       }
       const [, count, shortest, longest, least, inOrder, digest] = row;
-      if (count !== to - from || shortest !== 32 || longest !== 32 || least !== from || !inOrder) {
+      if (count !== to - from || shortest !== 32 || longest !== 32 || least !== from) {
         return { hexes: await levelHexes({ pool }, range) };
       }
-      return { digest };
+      return { digest: inOrder ? digest : await sortedDigest(pool, range) };
     }),
   );
+}
+
+/** PostgreSQL: the SHA-256 (hex) of one level's stored hashes within a range, joined in index order. */
+async function sortedDigest(pool: pg.Pool, { level, from, to }: LevelRange): Promise<string> {
+  const { rows } = await pool.query<[string]>({
+    name: 'ledger_level_sorted_digest',
+    text: `select encode(sha256(string_agg("hash", ''::bytea order by "idx")), 'hex')
+      from "ledger_nodes" where "level" = $1 and "idx" >= $2 and "idx" < $3`,
+    values: [level, from, to],
+    rowMode: 'array',
+  });
+  return rows[0]?.[0] ?? '';
 }
 
 /**
