@@ -172,8 +172,9 @@ export type StoredLevel = { hexes: string[] } | { digest: string };
  * group takes the rows in the same order), against the run from the least to the greatest. The
  * digest stands for the level only with every node of the range there (indices are unique) with
  * 32 bytes, else the level is read node by node, in index order; and only in index order: a level
- * stored out of it (a batch whose commit failed leaves dead rows, whose room later rows take) is
- * digested again, sorted.
+ * met out of it is digested again, sorted. On a small table the database groups by sorting on
+ * the level alone, which scrambles each level (a test app's ledger); rows can also sit out of
+ * order in the heap, where a failed commit's dead rows gave their room to later ones.
  */
 async function chunkDigests(pool: pg.Pool, ranges: readonly LevelRange[]): Promise<StoredLevel[]> {
   const where = ranges
