@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ledgerRepository } from '../src/ledger/ledger.repository';
 import { blobRelativePath } from '../src/storage/blob-paths';
 import { describeEachDialect, startTestApp, type TestContext } from './harness';
 import { signInAs } from './factories';
@@ -183,6 +184,30 @@ describeEachDialect('ledger verification finds tampering', (dialect) => {
     expect(await messages()).toEqual(
       actions.map(
         ({ seq, action }) => `leaf_hash_differs ${seq} ${JSON.stringify({ seq: Number(seq), action })}`,
+      ),
+    );
+  });
+
+  it('A36.1 a level of stored nodes is given in index order, however the database stores it', async () => {
+    // Two levels far past the tree, each inserted in reverse: the heap holds them against index
+    // order, and reading both levels at once makes the database scan the heap, not the index.
+    const levels = [16, 8].map((count, level) =>
+      Array.from({ length: count }, (_, i) => createHash('sha256').update(`node ${level}:${i}`).digest()),
+    );
+    for (const [level, hashes] of levels.entries()) {
+      for (let i = hashes.length - 1; i >= 0; i--) {
+        await ctx.app.deps.db
+          .insertInto('ledger_nodes')
+          .values({ level, idx: 1024 / 2 ** level + i, hash: hashes[i] as Buffer })
+          .execute();
+      }
+    }
+    const read = await ledgerRepository.nodesWithin(ctx.app.deps.db, 1024, 1040, 1);
+    expect(read).toEqual(
+      levels.map((hashes) =>
+        dialect === 'postgresql'
+          ? { digest: createHash('sha256').update(Buffer.concat(hashes)).digest('hex') }
+          : { hexes: hashes.map((h) => h.toString('hex')) },
       ),
     );
   });
