@@ -82,15 +82,12 @@ export function preparedOnPostgres(text: string): string {
  * through it.
  */
 function wrapClient(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
-  const withCallback = client.query.bind(client) as (
-    config: string | pg.QueryConfig,
-    values: unknown[] | undefined,
-    callback: (error: Error | null, result: pg.QueryResult) => void,
-  ) => void;
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult> | undefined;
   const answered = (config: string | pg.QueryConfig, values?: unknown[]) =>
     new Promise<pg.QueryResult>((resolve, reject) => {
-      withCallback(config, values, (error, result) => (error ? reject(error) : resolve(result)));
+      void query(config, values, (error: Error | null, result: pg.QueryResult) =>
+        error ? reject(error) : resolve(result),
+      );
     });
   const deferring = deferInsertsOn((text, values) => {
     const name = values ? namedStatements.get(text) : undefined;

@@ -135,6 +135,8 @@ export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkR
   // Of the current slice: entries to read in full, and those whose leaf hash differs.
   const unchecked: number[] = [];
   const leafDiffers = new Set<number>();
+  const leaves = stored[0] as StoredLevel;
+  const leafHexes = 'hexes' in leaves ? leaves.hexes : null;
   // `events`: false when the events were checked already, in their slice.
   const readInFull = async (events = true) => {
     for (const row of await ledgerRepository.entryRowsAt(db, unchecked)) {
@@ -156,10 +158,9 @@ export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkR
     }
     expected = seq + 1;
     let hex = leafHashHex(event);
-    const leaves = stored[0] as StoredLevel;
     let differs = false;
-    if ('hexes' in leaves) {
-      differs = leaves.hexes[seq - 1 - start] !== hex;
+    if (leafHexes) {
+      differs = leafHexes[seq - 1 - start] !== hex;
     } else {
       (computed[0] as string[])[seq - 1 - start] = hex;
     }
@@ -229,17 +230,12 @@ export async function verifyChunk(db: Executor, task: ChunkTask): Promise<ChunkR
 
 /**
  * The SHA-256 (hex) of hashes given as hex, joined in order — what the database computes over a
- * level's stored hashes. A position never computed (an entry missing) leaves a hole, so the
- * digest differs and the level is read node by node.
+ * level's stored hashes. A position never computed (an entry missing) is a hole, which joins as
+ * nothing: the input is shorter than the stored level's, so the digest differs and the level is
+ * read node by node.
  */
-function digestOf(hexes: readonly (string | undefined)[]): string {
-  for (let i = 0; i < hexes.length; i++) {
-    if (hexes[i] === undefined) {
-      return '';
-    }
-  }
-  return hash('sha256', Buffer.from(hexes.join(''), 'hex'), 'hex');
-}
+const digestOf = (hexes: readonly string[]): string =>
+  hash('sha256', Buffer.from(hexes.join(''), 'hex'), 'hex');
 
 /** Rows per page (with their latest hashes): 4,000 took ≈ 0.5 s less of the database's CPU at 1 M than 1,000. */
 export const ROWS_PAGE = 4000;
